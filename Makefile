@@ -1,0 +1,53 @@
+# Qorgan: two commands for a newcomer, `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+# Any Python 3.12+ will do: $PYTHON if given, else python3.12 / python3.13 / python3.
+PYTHON ?= $(shell installers/dev/find-python.sh)
+
+.PHONY: help venv system-deps run test lint types imports unit lock clean
+
+help:
+	@echo "make run    set up and start Qorgan in demo mode"
+	@echo "make test   set up and run lint, types, import contracts and every test"
+
+$(BIN)/.installed: pyproject.toml requirements.lock
+	@if [ -z "$(PYTHON)" ]; then echo "Qorgan needs Python 3.12 or newer: install python3.12 (or set PYTHON=/path/to/python3.12)" >&2; exit 1; fi
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $@
+
+venv: $(BIN)/.installed
+
+system-deps:
+	@installers/dev/system-deps.sh
+
+run: venv system-deps
+	$(BIN)/qorgan run --demo
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: venv
+	$(BIN)/mypy
+
+imports: venv
+	$(BIN)/lint-imports
+
+unit: venv system-deps
+	$(BIN)/pytest
+
+test: lint types imports unit
+
+# Regenerate the lock file after changing dependencies in pyproject.toml.
+lock: venv
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra build --python-version 3.12 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build *.egg-info

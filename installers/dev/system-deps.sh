@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that Qorgan's tests and demo use, when missing.
+set -euo pipefail
+list="$(dirname "$0")/debian-packages.txt"
+missing=()
+while read -r pkg; do
+  [[ -z "$pkg" || "$pkg" == \#* ]] && continue
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done < "$list"
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
+  echo "Qorgan's tests need these Debian packages: ${missing[*]} (install them with apt-get as root)" >&2
+  exit 1
+fi
+echo "installing Debian packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
