@@ -16,9 +16,9 @@ help:
 $(BIN)/.installed: pyproject.toml requirements.lock
 	@if [ -z "$(PYTHON)" ]; then echo "Qorgan needs Python 3.12 or newer: install python3.12 (or set PYTHON=/path/to/python3.12)" >&2; exit 1; fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --quiet --no-deps --no-build-isolation -e .
 	@touch $@
 
 venv: $(BIN)/.installed
@@ -46,7 +46,7 @@ test: lint types imports unit
 
 # Regenerate the lock file after changing dependencies in pyproject.toml.
 lock: venv
-	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/python -m pip install --quiet --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --extra dev --extra build --python-version 3.12 -o requirements.lock
 
 clean:

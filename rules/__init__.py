@@ -1,0 +1,1 @@
+"""Qorgan's pure core: policy model, matching and decisions; no I/O."""

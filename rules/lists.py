@@ -1,0 +1,83 @@
+"""What decisions ask of the lists, and a plain in-memory set of lists that answers it."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from rules.categories import Category
+from rules.hosts import DomainSet, parse_ip
+from rules.ipnets import IpSet
+from rules.national import NationalEntry, Target, TargetKind
+from rules.urls import Url, UrlPrefixSet
+
+NATIONAL_LIST_NAME = "national"
+
+
+@dataclass(frozen=True, slots=True)
+class ListHit:
+    """A host is in a category because `list_name` lists `matched` (the host or a parent)."""
+
+    list_name: str
+    category: Category
+    matched: str
+
+
+@dataclass(frozen=True, slots=True)
+class NationalHit:
+    """A request falls under a notification of the national blocklist."""
+
+    entry: NationalEntry
+    target: Target
+
+
+class Lists(Protocol):
+    """The questions the decision asks of every loaded list, whatever form they are kept in."""
+
+    def national_hit(self, url: Url, server_ip: str | None) -> NationalHit | None:
+        """The notification that restricts this URL, its host or its server address, if any."""
+        ...
+
+    def category_hits(self, host: str) -> Sequence[ListHit]:
+        """Every category the lists give the host or a parent domain, most specific first."""
+        ...
+
+
+class MemoryLists:
+    """Lists held in dictionaries: for tests, the demo and small installations."""
+
+    def __init__(self) -> None:
+        self._national_domains: DomainSet[NationalHit] = DomainSet()
+        self._national_urls: UrlPrefixSet[NationalHit] = UrlPrefixSet()
+        self._national_ips: IpSet[NationalHit] = IpSet()
+        self._categories: DomainSet[tuple[str, Category]] = DomainSet()
+
+    def add_national(self, entry: NationalEntry) -> None:
+        for target in entry.targets:
+            hit = NationalHit(entry, target)
+            match target.kind:
+                case TargetKind.DOMAIN:
+                    self._national_domains.add(target.value, hit)
+                case TargetKind.URL:
+                    self._national_urls.add(target.value, hit)
+                case TargetKind.IP | TargetKind.CIDR:
+                    self._national_ips.add(target.value, hit)
+
+    def add_domain(self, domain: str, category: Category, list_name: str) -> None:
+        self._categories.add(domain, (list_name, category))
+
+    def national_hit(self, url: Url, server_ip: str | None) -> NationalHit | None:
+        for _, hit in self._national_domains.match(url.host):
+            return hit
+        for _, hit in self._national_urls.match(url):
+            return hit
+        for address in (url.host, server_ip):
+            if address is not None and parse_ip(address) is not None:
+                for _, hit in self._national_ips.match(address):
+                    return hit
+        return None
+
+    def category_hits(self, host: str) -> Sequence[ListHit]:
+        return [
+            ListHit(list_name, category, domain)
+            for domain, (list_name, category) in self._categories.match(host)
+        ]
