@@ -18,7 +18,7 @@ $(BIN)/.installed: pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --quiet --no-deps --no-build-isolation --config-settings editable_mode=compat -e .
 	@touch $@
 
 venv: $(BIN)/.installed

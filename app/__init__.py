@@ -1,0 +1,1 @@
+"""Qorgan's desktop application: service, store, console and tray, platform adapters."""

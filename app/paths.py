@@ -1,0 +1,36 @@
+"""Where Qorgan keeps its data and finds its assets on this PC."""
+
+import os
+import sys
+from pathlib import Path
+
+DATABASE_NAME = "qorgan.db"
+
+
+def default_data_dir() -> Path:
+    """$QORGAN_DATA_DIR, else the system's place for a service, else the user's data folder."""
+    configured = os.environ.get("QORGAN_DATA_DIR")
+    if configured:
+        return Path(configured)
+    if sys.platform == "win32":
+        return Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / "Qorgan"
+    if os.geteuid() == 0:
+        return Path("/var/lib/qorgan")
+    xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(xdg) / "qorgan"
+
+
+def assets_dir() -> Path:
+    """The `assets/` folder: beside the packages in a checkout, inside the bundle when frozen."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is not None:
+        return Path(bundle) / "assets"
+    return Path(__file__).resolve().parent.parent / "assets"
+
+
+def database_path(data_dir: Path) -> Path:
+    return data_dir / DATABASE_NAME
+
+
+def national_list_path(data_dir: Path) -> Path:
+    return data_dir / "lists" / "national.json"
