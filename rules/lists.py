@@ -61,6 +61,9 @@ class MemoryLists:
                     self._national_urls.add(target.value, hit)
                 case TargetKind.IP | TargetKind.CIDR:
                     self._national_ips.add(target.value, hit)
+                case _:
+                    # Dropping a target would let the restricted resource through.
+                    raise ValueError(f"cannot file a national target of kind {target.kind!r}")
 
     def add_domain(self, domain: str, category: Category, list_name: str) -> None:
         self._categories.add(domain, (list_name, category))

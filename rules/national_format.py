@@ -60,13 +60,12 @@ def _target(data: object, where: str) -> Target:
     kind = read_choice(f["kind"], TargetKind, join(where, "kind"))
     value = read_typed(f["value"], str, join(where, "value"), "text")
     try:
-        match kind:
-            case TargetKind.DOMAIN:
-                value = normalize_host(value)
-            case TargetKind.URL:
-                value = str(normalize_url(value))
-            case TargetKind.IP | TargetKind.CIDR:
-                IpSet[None]().add(value, None)
+        if kind is TargetKind.DOMAIN:
+            value = normalize_host(value)
+        elif kind is TargetKind.URL:
+            value = str(normalize_url(value))
+        else:
+            IpSet[None]().add(value, None)
     except ValueError as error:
         raise PolicyError(join(where, "value"), str(error)) from None
     return Target(kind, value)

@@ -7,6 +7,7 @@ from types import MappingProxyType
 from rules.ageclass import AgeClass
 from rules.agetable import CategoryAction, SafeSearchLevel
 from rules.categories import Category
+from rules.hosts import HostError, normalize_host
 from rules.policy import (
     ChildProfile,
     ChildRules,
@@ -161,7 +162,12 @@ def child_rules_from_dict(data: object, where: str = "rules") -> ChildRules:
 
 def _site_grant(data: object, where: str) -> SiteGrant:
     f = read_fields(data, where, {"host", "until", "granted_at"}, {"host", "until", "granted_at"})
-    host = _site_entries([f["host"]], join(where, "host"))[0]
+    host_where = join(where, "host")
+    text = read_typed(f["host"], str, host_where, "text")
+    try:
+        host = normalize_host(text.strip().removeprefix("*.").removeprefix("."))
+    except HostError as error:
+        raise PolicyError(host_where, str(error)) from None
     return SiteGrant(
         host,
         read_datetime(f["until"], join(where, "until")),
@@ -210,7 +216,7 @@ def policy_from_dict(data: object) -> Policy:
     """A whole policy from JSON-ready data, checked for consistency between its parts."""
     known = {FORMAT_KEY, "mode", "children", "groups", "default_profile"}
     f = read_fields(data, "", known, {FORMAT_KEY})
-    if f[FORMAT_KEY] != FORMAT_VERSION:
+    if type(f[FORMAT_KEY]) is not int or f[FORMAT_KEY] != FORMAT_VERSION:
         raise PolicyError(
             FORMAT_KEY,
             f"unsupported version {f[FORMAT_KEY]!r} (expected {FORMAT_VERSION})",
@@ -232,7 +238,9 @@ def policy_from_dict(data: object) -> Policy:
     group_items = read_typed(f.get("groups", []), list, "groups", "a list of groups")
     groups = tuple(_group(g, join("groups", i), names) for i, g in enumerate(group_items))
     default = f.get("default_profile")
-    if default is not None and str(default).casefold() not in names:
+    if default is not None:
+        default = read_typed(default, str, "default_profile", "the name of a child profile")
+    if default is not None and default.casefold() not in names:
         raise PolicyError("default_profile", f"no child profile called {default!r}")
     return Policy(
         mode=read_choice(f.get("mode", "home"), Mode, "mode"),

@@ -2,25 +2,51 @@
 
 from collections.abc import Iterable
 
-from rules.hosts import DomainSet, HostError, normalize_host, parse_ip
+from rules.hosts import DomainSet, normalize_host, parse_ip
 from rules.ipnets import IpSet
-from rules.urls import Url, UrlPrefixSet
+from rules.urls import Url, UrlPrefixSet, normalize_url
 
 
 class SiteEntryError(ValueError):
     """An allow or deny entry that is neither a domain, a URL, an address nor a network."""
 
 
+def _site_domain(host: str) -> str:
+    """A parent who writes `www.example.com` means the whole site, `example.com` and below."""
+    rest = host.removeprefix("www.")
+    return rest if "." in rest else host
+
+
+def classify_entry(entry: str) -> tuple[str, str]:
+    """What an entry is ('ip', 'url' or 'domain') and the key it is filed under.
+
+    An address or network is 'ip'; an entry with a path below `/` or a query is 'url';
+    anything else, a pasted `https://example.com/` included, is the site's domain.
+    """
+    text = entry.strip().removeprefix("*.").removeprefix(".")
+    address, slash, prefix = text.partition("/")
+    if slash and "://" not in text and prefix.isdecimal() and prefix.isascii():
+        host = normalize_host(address)
+        if parse_ip(host) is not None:
+            return "ip", f"{host}/{prefix}"
+    if slash:
+        url = normalize_url(text)
+        if url.path != "/" or url.query:
+            return "url", text
+        host = url.host
+    else:
+        host = normalize_host(text)
+    if parse_ip(host) is not None:
+        return "ip", host
+    return "domain", _site_domain(host)
+
+
 def entry_kind(entry: str) -> str:
-    """'ip' for an address or network, 'url' for an entry with a path, else 'domain'."""
-    text = entry.strip()
-    address, _, prefix = text.partition("/")
+    """'ip', 'url' or 'domain'; an entry that is none of them counts as a (bad) domain."""
     try:
-        if parse_ip(normalize_host(address)) is not None and (not prefix or prefix.isdigit()):
-            return "ip"
-    except HostError:
-        pass
-    return "url" if "/" in text.split("://", 1)[-1] else "domain"
+        return classify_entry(entry)[0]
+    except ValueError:
+        return "domain"
 
 
 class SiteList:
@@ -32,15 +58,16 @@ class SiteList:
         self._networks: IpSet[str] = IpSet()
         for entry in entries:
             try:
-                match entry_kind(entry):
+                kind, key = classify_entry(entry)
+                match kind:
                     case "ip":
-                        self._networks.add(entry.strip(), entry)
+                        self._networks.add(key, entry)
                     case "url":
-                        self._urls.add(entry, entry)
+                        self._urls.add(key, entry)
                     case _:
-                        self._domains.add(entry, entry)
+                        self._domains.add(key, entry)
             except ValueError as error:
-                raise SiteEntryError(f"{entry!r}: {error}") from error
+                raise SiteEntryError(f"{entry!r}: {error}") from None
 
     def match(self, url: Url, server_ip: str | None = None) -> str | None:
         """The entry that covers the request, or None."""

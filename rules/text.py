@@ -29,6 +29,8 @@ class Text:
                 return self.ru
             case Language.EN:
                 return self.en
+            case _:
+                raise ValueError(f"Qorgan does not speak {language!r}")
 
     def format(self, **values: object) -> "Text":
         """The same message with `{name}` placeholders filled in every language."""

@@ -66,7 +66,8 @@ def read_minutes(value: object, where: str, most: int = MINUTES_PER_DAY) -> int:
 
 def read_clock(text: str, where: str) -> int:
     hours, sep, minutes = text.partition(":")
-    if not (sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+    digits = (hours + minutes).isascii() and hours.isdecimal() and minutes.isdecimal()
+    if not (sep and digits and len(minutes) == 2):
         raise PolicyError(where, f"{text!r} is not a time like 07:30")
     minute = int(hours) * 60 + int(minutes)
     if int(minutes) > 59 or minute > MINUTES_PER_DAY:
@@ -103,6 +104,9 @@ def clock_text(minute: int) -> str:
 def read_datetime(value: object, where: str) -> datetime:
     text = read_typed(value, str, where, "a date and time like 2026-11-22T18:00")
     try:
-        return datetime.fromisoformat(text)
+        moment = datetime.fromisoformat(text)
     except ValueError:
         raise PolicyError(where, f"{text!r} is not a date and time like 2026-11-22T18:00") from None
+    if moment.tzinfo is not None:
+        raise PolicyError(where, f"{text!r}: give the PC's local time, without a UTC offset")
+    return moment
