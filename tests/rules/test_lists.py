@@ -128,7 +128,7 @@ def test_national_record_carries_the_form_fields() -> None:
     assert "On Communications" in LEGAL_BASIS.get(Language.EN)
 
 
-# Regression (found in review): rules/lists.py:57 the match on target.kind has no fallback, so a national target of
+# Regression: rules/lists.py:57 the match on target.kind has no fallback, so a national target of
 # a kind MemoryLists cannot file is dropped without a word: the national list would fail
 # open. rules/national_format.py validates kinds, but NationalEntry/Target do not.
 def test_a_national_target_that_cannot_be_filed_is_refused() -> None:

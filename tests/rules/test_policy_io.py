@@ -456,7 +456,7 @@ def test_group_and_default_profile_names_ignore_case() -> None:
     assert (first and first.name, other and other.name) == ("Dana", "Aru")
 
 
-# Regression (found in review): rules/policy_io.py:213 compares the version with `!=`, and True == 1 == 1.0 in Python,
+# Regression: rules/policy_io.py:213 compares the version with `!=`, and True == 1 == 1.0 in Python,
 # so {"qorgan_policy": true} and 1.0 pass as version 1 (read_typed refuses bool for int
 # everywhere else).
 @pytest.mark.parametrize("version", [True, 1.0])
@@ -466,7 +466,7 @@ def test_format_version_must_be_the_number_one(version: object) -> None:
     assert caught.value.where == FORMAT_KEY
 
 
-# Regression (found in review): rules/policy_io.py:234-241 never checks that default_profile is text: with a child
+# Regression: rules/policy_io.py:234-241 never checks that default_profile is text: with a child
 # named "7", {"default_profile": 7} passes validation (str(7) == "7"), and then
 # Policy.profile_for_account() crashes with AttributeError ('int' has no 'casefold').
 def test_default_profile_must_be_text() -> None:
@@ -476,7 +476,7 @@ def test_default_profile_must_be_text() -> None:
     assert caught.value.where == "default_profile"
 
 
-# Regression (found in review): rules/policy_io.py:164 checks a grant's host with _site_entries([host], where), so a
+# Regression: rules/policy_io.py:164 checks a grant's host with _site_entries([host], where), so a
 # bad host is reported at "....site_grants[0].host[0]", a field that does not exist.
 @pytest.mark.parametrize(("host", "fragment"), [("not a host", "not a valid host"), (5, "text")])
 def test_bad_grant_host_names_the_host_field(host: object, fragment: str) -> None:
@@ -501,7 +501,7 @@ def test_a_grant_for_the_site_as_written_applies() -> None:
     assert grant_outcome("youtube.com") == "grant"
 
 
-# Regression (found in review): rules/policy_io.py:164 keeps a grant's host as written, but rules/decide.py:107
+# Regression: rules/policy_io.py:164 keeps a grant's host as written, but rules/decide.py:107
 # compares it with domain_matches() against the normalised request host. A grant read as
 # "YouTube.com", "youtube.com." or "*.youtube.com" (all accepted, as allow entries would be)
 # never matches youtube.com, so the parent's "allow for 1 hour" silently does nothing.
@@ -512,7 +512,7 @@ def test_a_grant_read_from_a_policy_covers_its_site(host: str) -> None:
     assert grant_outcome(host) in {"grant", "refused at rules.site_grants[0].host"}
 
 
-# Regression (found in review): rules/validation.py:106 (read_datetime) accepts a UTC offset, so a grant's `until`
+# Regression: rules/validation.py:106 (read_datetime) accepts a UTC offset, so a grant's `until`
 # can be timezone-aware while SiteGrant documents local time and RequestContext.now is
 # naive: rules/decide.py:107 then raises TypeError ("can't compare offset-naive and
 # offset-aware datetimes") for every request of that child that reaches the grant step.

@@ -24,8 +24,8 @@ from tests.rules.factories import url
         ("192.0.2.0/24", "ip"),
         ("2001:db8::1", "ip"),
         ("2001:db8::/32", "ip"),
-        ("192.0.2.1/games", "url"),
-        ("example.com/24", "url"),  # a numeric path on a name is a page, not a network  # an address with a path is a page
+        ("192.0.2.1/games", "url"),  # an address with a path is a page
+        ("example.com/24", "url"),  # a numeric path on a name is a page, not a network
         ("not a host", "domain"),  # junk is for SiteList to refuse
     ],
 )
@@ -116,7 +116,7 @@ def test_site_list_refuses_junk(entry: str, fragment: str) -> None:
     assert isinstance(caught.value, ValueError)
 
 
-# Regression (found in review): rules/sitelist.py:23 entry_kind() files "https://example.com" (a URL without a path,
+# Regression: rules/sitelist.py:23 entry_kind() files "https://example.com" (a URL without a path,
 # the usual way a parent pastes a site) as a domain, and DomainSet then refuses it as a host
 # name with a bad port ("the port must be a number"). "https://example.com/" is accepted,
 # so the address bar's text is refused only because it lacks the last slash.

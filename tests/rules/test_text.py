@@ -49,7 +49,7 @@ def test_text_is_frozen_and_needs_every_language() -> None:
         Text(kk="a", ru="b")  # type: ignore[call-arg]
 
 
-# Regression (found in review): rules/text.py:25 the match has no case for a value outside Language, so get() with a
+# Regression: rules/text.py:25 the match has no case for a value outside Language, so get() with a
 # language code from outside the enum (a stored setting "kz", a browser's "de") returns None
 # instead of a message (its return type says str), and a block page would print "None".
 # `case _:` raising ValueError (or `Language(language)` first) would refuse it loudly.

@@ -188,7 +188,7 @@ def test_read_clock_refuses(text: str, fragment: str) -> None:
     assert fragment in caught.value.problem
 
 
-# Regression (found in review): rules/validation.py:69 checks the parts with str.isdigit(), which is true for
+# Regression: rules/validation.py:69 checks the parts with str.isdigit(), which is true for
 # superscript digits such as '²' that int() refuses, so read_clock('²0:00') raises a bare
 # ValueError("invalid literal for int()") with no field name instead of a PolicyError.
 # (isdigit() also lets Arabic-Indic digits through; isdecimal() plus isascii() would not.)
