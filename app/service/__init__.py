@@ -1,0 +1,1 @@
+"""The background service: it runs the proxy worker and hands it the policy."""

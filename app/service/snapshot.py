@@ -1,0 +1,83 @@
+"""The files the service shares with the proxy worker: the policy snapshot down, events up."""
+
+import json
+import logging
+import os
+from datetime import datetime
+from pathlib import Path
+
+from proxy.snapshot import SNAPSHOT_VERSION, event_from_json
+from rules.policy import Policy
+from rules.policy_io import policy_to_dict
+from rules.records import DecisionEvent
+
+SNAPSHOT_NAME = "policy-snapshot.json"
+# The spool is renamed to this before it is read, so the proxy always appends to a fresh file.
+TAKEN_SUFFIX = ".taken"
+
+logger = logging.getLogger(__name__)
+
+
+def write_snapshot(
+    directory: Path, policy: Policy, national_file: Path | None, demo_child: str | None
+) -> Path:
+    """Replace `policy-snapshot.json` in `directory` at once: a reader sees the old or the new.
+
+    The text goes to a temporary file that is flushed to disk before it takes the name.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    data = {
+        "snapshot": SNAPSHOT_VERSION,
+        "written_at": datetime.now().astimezone().isoformat(),
+        "policy": policy_to_dict(policy),
+        "national_file": None if national_file is None else str(national_file),
+        "demo_child": demo_child,
+    }
+    path = directory / SNAPSHOT_NAME
+    temporary = directory / f".{SNAPSHOT_NAME}.{os.getpid()}.tmp"
+    with temporary.open("w", encoding="utf-8") as file:
+        json.dump(data, file, ensure_ascii=False, indent=1)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary, path)
+    return path
+
+
+def take_events(spool: Path) -> list[DecisionEvent]:
+    """The events the proxy spooled since the last call; each event is returned once.
+
+    The file taken on the previous call is read now, and the spool is set aside for the
+    next call: a writer that opened the spool just before it was renamed has had a whole
+    call's interval to finish its one append. A line that cannot be read is skipped.
+    """
+    taken = spool.with_name(spool.name + TAKEN_SUFFIX)
+    events = _read_and_remove(taken)
+    try:
+        os.replace(spool, taken)
+    except FileNotFoundError:
+        pass
+    except OSError as error:  # Windows will not rename a file the proxy holds open
+        logger.debug("spool %s not taken this time: %s", spool, error)
+    return events
+
+
+def drain_events(spool: Path) -> list[DecisionEvent]:
+    """Every event left in the spool, for when the proxy has stopped and writes no more."""
+    return take_events(spool) + take_events(spool)
+
+
+def _read_and_remove(path: Path) -> list[DecisionEvent]:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return []
+    events = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            events.append(event_from_json(line))
+        except (ValueError, KeyError, TypeError) as error:
+            logger.warning("%s: line %d skipped: %s", path, number, error)
+    path.unlink()
+    return events

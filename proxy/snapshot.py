@@ -1,0 +1,202 @@
+"""The files the worker shares with the service: the policy snapshot in, decision events out."""
+
+import json
+import logging
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.lists import load_lists
+from app.paths import assets_dir
+from rules.categories import Category
+from rules.decision import Step, Verdict
+from rules.lists import MemoryLists
+from rules.policy import Policy
+from rules.policy_io import policy_from_dict
+from rules.records import DecisionEvent
+
+SNAPSHOT_VERSION = 1
+MAX_WAITING_EVENTS = 10_000
+
+logger = logging.getLogger(__name__)
+
+
+class SnapshotError(ValueError):
+    """A snapshot that cannot be used; the one-line message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the proxy decides with: the policy, the lists, and whose rules apply in the demo."""
+
+    policy: Policy
+    lists: MemoryLists
+    demo_child: str | None
+
+
+def load_snapshot(path: Path) -> Snapshot:
+    """The snapshot in `path` with the lists it names, or SnapshotError saying what is wrong."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise SnapshotError(f"{path}: line {error.lineno}: not valid JSON ({error.msg})") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SnapshotError(f"{path}: cannot be read ({error})") from None
+    if not isinstance(data, Mapping) or data.get("snapshot") != SNAPSHOT_VERSION:
+        raise SnapshotError(f"{path}: not a Qorgan policy snapshot of version {SNAPSHOT_VERSION}")
+    try:
+        policy = policy_from_dict(data.get("policy"))
+    except ValueError as error:
+        raise SnapshotError(f"{path}: policy: {error}") from None
+    national_file = data.get("national_file")
+    demo_child = data.get("demo_child")
+    if not isinstance(national_file, str | None) or not isinstance(demo_child, str | None):
+        raise SnapshotError(f"{path}: national_file and demo_child must be text or null")
+    if demo_child is not None:
+        try:
+            policy.child(demo_child)
+        except LookupError:
+            raise SnapshotError(f"{path}: demo_child: no child called {demo_child!r}") from None
+    try:
+        loaded = load_lists(assets_dir(), None if national_file is None else Path(national_file))
+    except ValueError as error:
+        raise SnapshotError(f"{path}: lists: {error}") from None
+    return Snapshot(policy, loaded.lists, demo_child)
+
+
+type Stamp = tuple[int, int, int]
+
+
+def _stamp(path: Path) -> Stamp | None:
+    """What changes when the file is replaced: its inode, size and modification time."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+class SnapshotWatcher:
+    """The newest good snapshot in a file, looked at no more than once per `interval` seconds.
+
+    A new file that cannot be used is logged and the previous good snapshot stays;
+    a file that disappears leaves the last snapshot in force too.
+    """
+
+    def __init__(self, path: Path, clock: Callable[[], float], interval: float = 1.0) -> None:
+        self.path = path
+        self.current: Snapshot | None = None
+        self.error: str | None = None
+        self._clock = clock
+        self._interval = interval
+        self._stamp: Stamp | None = None
+        self._checked: float | None = None
+
+    def load(self) -> None:
+        """Load the file now if it exists (at start-up); SnapshotError if it is unusable."""
+        self._checked = self._clock()
+        self._stamp = _stamp(self.path)
+        if self._stamp is not None:
+            self._take(load_snapshot(self.path))
+
+    def refresh(self) -> Snapshot | None:
+        """The snapshot to decide with, reloaded first if the file has changed."""
+        now = self._clock()
+        if self._checked is not None and now - self._checked < self._interval:
+            return self.current
+        self._checked = now
+        stamp = _stamp(self.path)
+        if stamp is None or stamp == self._stamp:
+            return self.current
+        self._stamp = stamp
+        try:
+            self._take(load_snapshot(self.path))
+        except SnapshotError as error:
+            self.error = str(error)
+            logger.error("policy snapshot not reloaded, keeping the previous one: %s", error)
+        return self.current
+
+    def _take(self, snapshot: Snapshot) -> None:
+        self.current = snapshot
+        self.error = None
+        logger.info("policy snapshot loaded from %s", self.path)
+
+
+def event_to_json(event: DecisionEvent) -> str:
+    """One spool line (no newline): a decision with its host, never a path or a query."""
+    return json.dumps(
+        {
+            "at": event.at.isoformat(),
+            "child": event.child,
+            "host": event.host,
+            "verdict": str(event.verdict),
+            "step": str(event.step),
+            "rule_id": event.rule_id,
+            "category": None if event.category is None else str(event.category),
+            "list_name": event.list_name,
+            "score": event.score,
+        },
+        ensure_ascii=False,
+    )
+
+
+def event_from_json(line: str) -> DecisionEvent:
+    """The event of one spool line; ValueError (or KeyError, TypeError) if it is not one."""
+    data = json.loads(line)
+    if not isinstance(data, Mapping):
+        raise ValueError("a spool line must be a JSON object")
+    category = data.get("category")
+    score = data.get("score")
+    return DecisionEvent(
+        at=datetime.fromisoformat(data["at"]),
+        child=str(data["child"]),
+        host=str(data["host"]),
+        verdict=Verdict(data["verdict"]),
+        step=Step(data["step"]),
+        rule_id=str(data["rule_id"]),
+        category=None if category is None else Category(category),
+        list_name=data.get("list_name"),
+        score=None if score is None else int(score),
+    )
+
+
+class EventSpool:
+    """Decisions on their way to the JSON-lines spool that the service moves into the store.
+
+    A batch is appended when it holds `batch_size` events or `interval` seconds have
+    passed since the last append; the request path never waits for the database.
+    """
+
+    def __init__(
+        self, path: Path | None, clock: Callable[[], float], interval: float = 1.0
+    ) -> None:
+        self.path = path
+        self.interval = interval
+        self.batch_size = 100
+        self.waiting: list[DecisionEvent] = []
+        self._clock = clock
+        self._flushed = clock()
+
+    def add(self, event: DecisionEvent) -> None:
+        if self.path is None:
+            return
+        self.waiting.append(event)
+        if len(self.waiting) >= self.batch_size or self._clock() - self._flushed >= self.interval:
+            self.flush()
+
+    def flush(self) -> None:
+        """Append the waiting events in one write; on failure they wait for the next try."""
+        self._flushed = self._clock()
+        if self.path is None or not self.waiting:
+            return
+        text = "".join(event_to_json(event) + "\n" for event in self.waiting)
+        try:
+            with self.path.open("ab") as file:
+                file.write(text.encode("utf-8"))
+        except OSError as error:
+            logger.error("decision events not written to %s: %s", self.path, error)
+            del self.waiting[:-MAX_WAITING_EVENTS]
+            return
+        self.waiting.clear()
