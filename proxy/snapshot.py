@@ -5,19 +5,16 @@ import logging
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from app.lists import load_lists
 from app.paths import assets_dir
-from rules.categories import Category
-from rules.decision import Step, Verdict
 from rules.lists import MemoryLists
 from rules.policy import Policy
 from rules.policy_io import policy_from_dict
 from rules.records import DecisionEvent
+from rules.wire import SNAPSHOT_VERSION, event_to_json
 
-SNAPSHOT_VERSION = 1
 MAX_WAITING_EVENTS = 10_000
 
 logger = logging.getLogger(__name__)
@@ -122,44 +119,6 @@ class SnapshotWatcher:
         self.current = snapshot
         self.error = None
         logger.info("policy snapshot loaded from %s", self.path)
-
-
-def event_to_json(event: DecisionEvent) -> str:
-    """One spool line (no newline): a decision with its host, never a path or a query."""
-    return json.dumps(
-        {
-            "at": event.at.isoformat(),
-            "child": event.child,
-            "host": event.host,
-            "verdict": str(event.verdict),
-            "step": str(event.step),
-            "rule_id": event.rule_id,
-            "category": None if event.category is None else str(event.category),
-            "list_name": event.list_name,
-            "score": event.score,
-        },
-        ensure_ascii=False,
-    )
-
-
-def event_from_json(line: str) -> DecisionEvent:
-    """The event of one spool line; ValueError (or KeyError, TypeError) if it is not one."""
-    data = json.loads(line)
-    if not isinstance(data, Mapping):
-        raise ValueError("a spool line must be a JSON object")
-    category = data.get("category")
-    score = data.get("score")
-    return DecisionEvent(
-        at=datetime.fromisoformat(data["at"]),
-        child=str(data["child"]),
-        host=str(data["host"]),
-        verdict=Verdict(data["verdict"]),
-        step=Step(data["step"]),
-        rule_id=str(data["rule_id"]),
-        category=None if category is None else Category(category),
-        list_name=data.get("list_name"),
-        score=None if score is None else int(score),
-    )
 
 
 class EventSpool:

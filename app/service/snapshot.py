@@ -6,10 +6,10 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from proxy.snapshot import SNAPSHOT_VERSION, event_from_json
 from rules.policy import Policy
 from rules.policy_io import policy_to_dict
 from rules.records import DecisionEvent
+from rules.wire import SNAPSHOT_VERSION, event_from_json
 
 SNAPSHOT_NAME = "policy-snapshot.json"
 # The spool is renamed to this before it is read, so the proxy always appends to a fresh file.
@@ -77,7 +77,7 @@ def _read_and_remove(path: Path) -> list[DecisionEvent]:
             continue
         try:
             events.append(event_from_json(line))
-        except (ValueError, KeyError, TypeError) as error:
+        except ValueError as error:
             logger.warning("%s: line %d skipped: %s", path, number, error)
     path.unlink()
     return events

@@ -12,11 +12,11 @@ from mitmproxy.test import taddons, tflow
 from app.paths import assets_dir
 from app.service.snapshot import write_snapshot
 from proxy.policyfilter import DECISION_KEY, PolicyFilter
-from proxy.snapshot import event_from_json
 from rules.ageclass import AgeClass
 from rules.decision import Step, Verdict
 from rules.policy import ChildProfile, ChildRules, Policy
 from rules.text import Language
+from rules.wire import event_from_json
 
 SAMPLE_NATIONAL = assets_dir() / "lists" / "national-sample.json"
 NOON = datetime(2026, 11, 23, 12, 0)

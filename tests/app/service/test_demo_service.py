@@ -11,11 +11,12 @@ import pytest
 from app.paths import database_path
 from app.service.demo import DemoService, demo_child, run_demo
 from app.store import Store
-from proxy.snapshot import event_to_json, load_snapshot
+from proxy.snapshot import load_snapshot
 from rules.ageclass import AgeClass
 from rules.decision import Step, Verdict
 from rules.policy import ChildProfile, Policy
 from rules.records import DecisionEvent
+from rules.wire import event_to_json
 
 MOMENT = datetime(2026, 11, 23, 16, 0)
 

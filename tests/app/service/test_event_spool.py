@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from app.service.snapshot import drain_events, take_events
-from proxy.snapshot import event_from_json, event_to_json
 from rules.categories import Category
 from rules.decision import Step, Verdict
 from rules.records import DecisionEvent
+from rules.wire import event_from_json, event_to_json
 
 BLOCKED = DecisionEvent(
     at=datetime(2026, 11, 23, 16, 5, 0, 123456),

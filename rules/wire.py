@@ -1,0 +1,59 @@
+"""Records as the JSON lines that Qorgan's processes pass to each other."""
+
+import json
+from collections.abc import Mapping
+from datetime import datetime
+
+from rules.categories import Category
+from rules.decision import Step, Verdict
+from rules.records import DecisionEvent
+
+SNAPSHOT_VERSION = 1  # the policy snapshot file the service writes for the proxy worker
+
+
+class WireError(ValueError):
+    """A line that is not the record it claims to be."""
+
+
+def event_to_json(event: DecisionEvent) -> str:
+    """One line (no newline): a decision with its host, never a path or a query."""
+    return json.dumps(
+        {
+            "at": event.at.isoformat(),
+            "child": event.child,
+            "host": event.host,
+            "verdict": str(event.verdict),
+            "step": str(event.step),
+            "rule_id": event.rule_id,
+            "category": None if event.category is None else str(event.category),
+            "list_name": event.list_name,
+            "score": event.score,
+        },
+        ensure_ascii=False,
+    )
+
+
+def event_from_json(line: str) -> DecisionEvent:
+    """The event of one line; WireError says what is wrong with it."""
+    try:
+        data = json.loads(line)
+        if not isinstance(data, Mapping):
+            raise WireError("an event must be a JSON object")
+        category = data.get("category")
+        score = data.get("score")
+        list_name = data.get("list_name")
+        return DecisionEvent(
+            at=datetime.fromisoformat(data["at"]),
+            child=str(data["child"]),
+            host=str(data["host"]),
+            verdict=Verdict(data["verdict"]),
+            step=Step(data["step"]),
+            rule_id=str(data["rule_id"]),
+            category=None if category is None else Category(category),
+            list_name=None if list_name is None else str(list_name),
+            score=None if score is None else int(score),
+        )
+    except KeyError as error:
+        raise WireError(f"an event needs the field {error}") from None
+    except (TypeError, ValueError) as error:
+        raise WireError(f"not an event: {error}") from None
