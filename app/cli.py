@@ -1,7 +1,6 @@
 """The `qorgan` command: set up, add children, check a URL, move policies, run the demo."""
 
 import argparse
-import getpass
 import json
 import sys
 from collections.abc import Sequence
@@ -11,6 +10,7 @@ from pathlib import Path
 from app import messages
 from app.lists import ListFileError, load_lists
 from app.paths import assets_dir, database_path, default_data_dir, national_list_path
+from app.service.demo import run_demo, seed_demo
 from app.store import Store, StoreError
 from rules.ageclass import AgeClass
 from rules.decide import ChildFilter, RequestContext, WebRequest, decide_request
@@ -108,10 +108,9 @@ def _dispatch(args: argparse.Namespace, data_dir: Path, language: Language) -> i
         case "policy":
             import_policy(Store.open(database_path(data_dir)), Path(args.file), language)
         case "run":
-            # Imported here: the service imports this module's demo seeding.
-            from app.service.demo import run_demo  # noqa: PLC0415
-
-            return run_demo(data_dir, port=args.port, console=not args.no_console)
+            if not args.demo:
+                raise CommandError(messages.SERVICE_NEEDS_INSTALL.get(language))
+            return run_demo(data_dir, language, port=args.port, console=not args.no_console)
     return 0
 
 
@@ -163,24 +162,3 @@ def import_policy(store: Store, path: Path, language: Language) -> None:
     store.replace_policy(policy)
     text = messages.POLICY_IMPORTED.format(children=len(policy.children), groups=len(policy.groups))
     print(text.get(language))
-
-
-DEMO_CHILD = "Aruzhan"
-
-
-def seed_demo(store: Store, data_dir: Path) -> None:
-    """A sample 12+ child on the current account, and the fictional sample national list."""
-    if not store.children():
-        store.add_child(
-            ChildProfile(
-                name=DEMO_CHILD,
-                age_class=AgeClass.TWELVE,
-                accounts=(getpass.getuser(),),
-                language=Language.KK,
-            )
-        )
-    national = national_list_path(data_dir)
-    if not national.exists():
-        national.parent.mkdir(parents=True, exist_ok=True)
-        sample = assets_dir() / "lists" / "national-sample.json"
-        national.write_bytes(sample.read_bytes())

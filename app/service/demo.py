@@ -13,13 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
-from app.cli import seed_demo
-from app.paths import database_path, default_data_dir, national_list_path
+from app import messages
+from app.paths import assets_dir, database_path, default_data_dir, national_list_path
 from app.service.snapshot import SNAPSHOT_NAME, drain_events, take_events, write_snapshot
 from app.service.supervisor import ProxyStartError, ProxySupervisor
 from app.store import Store
-from rules.policy import Policy
+from rules.ageclass import AgeClass
+from rules.policy import ChildProfile, Policy
 from rules.policy_io import policy_to_dict
+from rules.text import Language
 
 RUN_DIR = "run"
 EVENTS_NAME = "decision-events.jsonl"
@@ -73,19 +75,29 @@ class DemoService:
         return len(events)
 
 
-def run_demo(data_dir: Path, port: int = 8080, console: bool = True) -> int:
+def run_demo(
+    data_dir: Path, language: Language = Language.EN, port: int = 8080, console: bool = True
+) -> int:
     """Run until SIGINT or SIGTERM; 0 after a clean stop, 1 if the proxy cannot start."""
     stop = threading.Event()
     previous = _stop_on_signals(stop)
     try:
         with Store.open(database_path(data_dir)) as store:
-            return _run(store, data_dir, port, console, stop)
+            return _run(store, data_dir, language=language, port=port, console=console, stop=stop)
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
 
 
-def _run(store: Store, data_dir: Path, port: int, console: bool, stop: threading.Event) -> int:
+def _run(
+    store: Store,
+    data_dir: Path,
+    *,
+    language: Language,
+    port: int,
+    console: bool,
+    stop: threading.Event,
+) -> int:
     if not store.children():
         seed_demo(store, data_dir)
     service = DemoService(store, data_dir)
@@ -97,15 +109,16 @@ def _run(store: Store, data_dir: Path, port: int, console: bool, stop: threading
     try:
         supervisor.start()
     except ProxyStartError as error:
-        print(f"qorgan: the proxy cannot start: {error}", file=sys.stderr)
+        text = messages.PROXY_CANNOT_START.format(error=error).get(language)
+        print(f"qorgan: {messages.ERROR.get(language)}: {text}", file=sys.stderr)
         return 1
     window = None
     try:
-        _print_intro(data_dir, port, service.child)
-        window = _start_console(data_dir) if console else None
+        _print_intro(data_dir, port, service.child, language)
+        window = _start_console(data_dir, language) if console else None
         if not console:
-            print("Console: not started (--no-console).", flush=True)
-        print("Press Ctrl+C to stop.", flush=True)
+            print(messages.CONSOLE_OFF.get(language), flush=True)
+        print(messages.PRESS_CTRL_C.get(language), flush=True)
         while not stop.wait(1.0):
             try:
                 service.ingest()
@@ -118,7 +131,7 @@ def _run(store: Store, data_dir: Path, port: int, console: bool, stop: threading
             window.terminate()
         supervisor.stop()
         service.ingest(final=True)
-    print("Qorgan stopped.", flush=True)
+    print(messages.STOPPED.get(language), flush=True)
     return 0
 
 
@@ -137,37 +150,59 @@ def _stop_on_signals(stop: threading.Event) -> dict[int, Handler]:
     return previous
 
 
-def _print_intro(data_dir: Path, port: int, child: str | None) -> None:
+def _print_intro(data_dir: Path, port: int, child: str | None, language: Language) -> None:
     proxy_url = f"http://127.0.0.1:{port}"
     data_option = "" if data_dir == default_data_dir() else f" --data-dir {data_dir}"
     ca = data_dir / "mitmproxy" / "mitmproxy-ca-cert.pem"
+    nobody = messages.DEMO_NOBODY.get(language)
     lines = [
-        "Qorgan is running in demo mode: as the current user, no firewall rules changed.",
-        f"Data: {data_dir} (database {database_path(data_dir)})",
-        f"Filtering for: {child or 'nobody (add a child: qorgan child add)'}",
-        f"Proxy listening on {proxy_url}",
-        "Try it:",
+        messages.DEMO_RUNNING.get(language),
+        messages.DEMO_DATA.format(path=database_path(data_dir)).get(language),
+        messages.DEMO_FILTERING.format(child=child or nobody).get(language),
+        messages.DEMO_LISTENING.format(url=proxy_url).get(language),
+        messages.DEMO_TRY.get(language),
         f"  curl -x {proxy_url} http://example.com/",
         f"  qorgan{data_option} check https://www.example.com/ --child {child or 'NAME'}",
-        f"  for HTTPS, trust Qorgan's demo CA: curl --cacert {ca} -x {proxy_url} https://...",
+        f"  {messages.DEMO_HTTPS.get(language)} curl --cacert {ca} -x {proxy_url} https://...",
     ]
     print("\n".join(lines), flush=True)
 
 
-def _start_console(data_dir: Path) -> subprocess.Popen[bytes] | None:
+def _start_console(data_dir: Path, language: Language) -> subprocess.Popen[bytes] | None:
     """The parent console in its own process, when there is a display and the console exists."""
     if sys.platform != "win32" and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
-        print("Console: starts when a display is available (none found).", flush=True)
+        print(messages.CONSOLE_NO_DISPLAY.get(language), flush=True)
         return None
     try:
         found = importlib.util.find_spec("app.gui.console") is not None
     except ModuleNotFoundError:
         found = False
     if not found:
-        print("Console: not available yet in this version.", flush=True)
+        print(messages.CONSOLE_MISSING.get(language), flush=True)
         return None
-    print("Console: starting.", flush=True)
+    print(messages.CONSOLE_STARTING.get(language), flush=True)
     environment = {**os.environ, "QORGAN_DATA_DIR": str(data_dir)}
     return subprocess.Popen([sys.executable, "-m", "app.gui.console"], env=environment)
+
+
+DEMO_CHILD = "Aruzhan"
+
+
+def seed_demo(store: Store, data_dir: Path) -> None:
+    """A sample 12+ child on the current account, and the fictional sample national list."""
+    if not store.children():
+        store.add_child(
+            ChildProfile(
+                name=DEMO_CHILD,
+                age_class=AgeClass.TWELVE,
+                accounts=(getpass.getuser(),),
+                language=Language.KK,
+            )
+        )
+    national = national_list_path(data_dir)
+    if not national.exists():
+        national.parent.mkdir(parents=True, exist_ok=True)
+        sample = assets_dir() / "lists" / "national-sample.json"
+        national.write_bytes(sample.read_bytes())

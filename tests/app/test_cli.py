@@ -165,3 +165,8 @@ def test_the_installed_command_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "ЗАБЛОКИРОВАНО" in result.stdout
+
+
+def test_run_without_demo_explains_that_the_service_needs_an_install(data_dir: Path, capsys):
+    assert qorgan(data_dir, "run") == 2
+    assert "qorgan run --demo" in capsys.readouterr().err

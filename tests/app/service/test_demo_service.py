@@ -79,6 +79,9 @@ def test_run_demo_on_a_taken_port_says_so_in_one_line(tmp_path: Path, capsys) ->
         port = other.getsockname()[1]
         assert run_demo(tmp_path / "data", port=port, console=False) == 1
     error = capsys.readouterr().err
-    assert error == f"qorgan: the proxy cannot start: port {port} on 127.0.0.1 is already in use\n"
+    assert (
+        error
+        == f"qorgan: error: the proxy cannot start: port {port} on 127.0.0.1 is already in use\n"
+    )
     with Store.open(database_path(tmp_path / "data")) as store:
         assert [child.name for child in store.children()] == ["Aruzhan"]
