@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Any Python 3.12+ will do: $PYTHON if given, else python3.12 / python3.13 / python3.
 PYTHON ?= $(shell installers/dev/find-python.sh)
 
-.PHONY: help venv system-deps run test lint types imports unit lock clean
+.PHONY: help venv system-deps run test lint types imports unit lock clean bench bench-lists bench-proxy bench-monitor
 
 help:
 	@echo "make run    set up and start Qorgan in demo mode"
@@ -43,6 +43,18 @@ unit: venv system-deps
 	$(BIN)/pytest
 
 test: lint types imports unit
+
+# Benchmarks: side by side with their baselines in one run; not part of `make test`.
+bench: bench-lists bench-proxy bench-monitor
+
+bench-lists: venv system-deps
+	$(BIN)/python tests/bench/bench_lists.py
+
+bench-proxy: venv system-deps
+	$(BIN)/python tests/bench/bench_proxy.py
+
+bench-monitor: venv system-deps
+	$(BIN)/python tests/bench/bench_monitor.py
 
 # Regenerate the lock file after changing dependencies in pyproject.toml.
 lock: venv

@@ -3,9 +3,10 @@
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from app import messages
 from app.lists import ListFileError, load_lists
@@ -23,6 +24,24 @@ from rules.urls import normalize_url
 
 class CommandError(Exception):
     """A problem to report in one line, with nothing written."""
+
+
+type CommandHandler = Callable[[argparse.Namespace, Path, Language], int]
+
+
+class CommandModule(Protocol):
+    """A module that adds a command: its parser sets `handler` with `set_defaults`.
+
+    The handler raises a ValueError (or CommandError) whose text is the one line to show.
+    """
+
+    def add_parser(self, commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+        """Add the command's parser to `commands`."""
+        ...
+
+
+# Commands that live in their own modules: each adds its parser and handler.
+COMMAND_MODULES: list[CommandModule] = []
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--demo", action="store_true", help="as the current user, on 127.0.0.1")
     run.add_argument("--port", type=int, default=8080)
     run.add_argument("--no-console", action="store_true")
+    for module in COMMAND_MODULES:
+        module.add_parser(commands)
     return parser
 
 
@@ -75,6 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace, data_dir: Path, language: Language) -> int:
+    handler: CommandHandler | None = getattr(args, "handler", None)
+    if handler is not None:
+        return handler(args, data_dir, language)
     match args.command:
         case "init":
             store = Store.open(database_path(data_dir))
