@@ -34,3 +34,8 @@ def database_path(data_dir: Path) -> Path:
 
 def national_list_path(data_dir: Path) -> Path:
     return data_dir / "lists" / "national.json"
+
+
+def socket_path(data_dir: Path) -> Path:
+    """The service's IPC socket: in the data folder, reachable only by its owner, in demo mode."""
+    return data_dir / "run" / "qorgan.sock"

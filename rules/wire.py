@@ -6,6 +6,7 @@ from datetime import datetime
 
 from rules.categories import Category
 from rules.decision import Step, Verdict
+from rules.ipc import JsonValue
 from rules.records import DecisionEvent
 
 SNAPSHOT_VERSION = 1  # the policy snapshot file the service writes for the proxy worker
@@ -15,22 +16,24 @@ class WireError(ValueError):
     """A line that is not the record it claims to be."""
 
 
+def event_to_dict(event: DecisionEvent) -> dict[str, JsonValue]:
+    """A decision with its host, never a path or a query, as JSON-ready data."""
+    return {
+        "at": event.at.isoformat(),
+        "child": event.child,
+        "host": event.host,
+        "verdict": str(event.verdict),
+        "step": str(event.step),
+        "rule_id": event.rule_id,
+        "category": None if event.category is None else str(event.category),
+        "list_name": event.list_name,
+        "score": event.score,
+    }
+
+
 def event_to_json(event: DecisionEvent) -> str:
-    """One line (no newline): a decision with its host, never a path or a query."""
-    return json.dumps(
-        {
-            "at": event.at.isoformat(),
-            "child": event.child,
-            "host": event.host,
-            "verdict": str(event.verdict),
-            "step": str(event.step),
-            "rule_id": event.rule_id,
-            "category": None if event.category is None else str(event.category),
-            "list_name": event.list_name,
-            "score": event.score,
-        },
-        ensure_ascii=False,
-    )
+    """One line (no newline) for the event spool."""
+    return json.dumps(event_to_dict(event), ensure_ascii=False)
 
 
 def event_from_json(line: str) -> DecisionEvent:

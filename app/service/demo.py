@@ -10,11 +10,21 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from types import FrameType
 
 from app import messages
-from app.paths import assets_dir, database_path, default_data_dir, national_list_path
+from app.ipc.server import IpcServer
+from app.paths import (
+    assets_dir,
+    database_path,
+    default_data_dir,
+    national_list_path,
+    socket_path,
+)
+from app.service import api_core
+from app.service.api import Api
 from app.service.snapshot import SNAPSHOT_NAME, drain_events, take_events, write_snapshot
 from app.service.supervisor import ProxyStartError, ProxySupervisor
 from app.store import Store
@@ -112,6 +122,8 @@ def _run(
         text = messages.PROXY_CANNOT_START.format(error=error).get(language)
         print(f"qorgan: {messages.ERROR.get(language)}: {text}", file=sys.stderr)
         return 1
+    ipc = demo_ipc(data_dir)
+    ipc.start()
     window = None
     try:
         _print_intro(data_dir, port, service.child, language)
@@ -130,9 +142,18 @@ def _run(
         if window is not None:
             window.terminate()
         supervisor.stop()
+        ipc.stop()
         service.ingest(final=True)
     print(messages.STOPPED.get(language), flush=True)
     return 0
+
+
+def demo_ipc(data_dir: Path) -> IpcServer:
+    """The IPC server of the demo: the console and tray of this user, the proxy as this user."""
+    database = database_path(data_dir)
+    api = Api(lambda: Store.open(database), datetime.now, proxy_uids=frozenset({os.getuid()}))
+    api_core.register(api, mode="demo")
+    return IpcServer(socket_path(data_dir), api.dispatch)
 
 
 type Handler = Callable[[int, FrameType | None], object] | int | None
