@@ -23,8 +23,8 @@ from app.paths import (
     national_list_path,
     socket_path,
 )
-from app.service import api_core
 from app.service.api import Api
+from app.service.parts import Part, ServiceContext, parts, register_methods
 from app.service.snapshot import SNAPSHOT_NAME, drain_events, take_events, write_snapshot
 from app.service.supervisor import ProxyStartError, ProxySupervisor
 from app.store import Store
@@ -124,8 +124,12 @@ def _run(
         return 1
     ipc = demo_ipc(data_dir)
     ipc.start()
+    running: list[Part] = []
     window = None
     try:
+        for part in parts(ServiceContext(data_dir, store, "demo", language)):
+            part.start()
+            running.append(part)
         _print_intro(data_dir, port, service.child, language)
         window = _start_console(data_dir, language) if console else None
         if not console:
@@ -138,9 +142,12 @@ def _run(
             except (OSError, sqlite3.Error) as error:  # a busy or full disk: try next second
                 logger.warning("demo upkeep failed, trying again: %s", error)
             supervisor.poll()
+            _tick(running)
     finally:
         if window is not None:
             window.terminate()
+        for part in reversed(running):
+            part.stop()
         supervisor.stop()
         ipc.stop()
         service.ingest(final=True)
@@ -148,11 +155,19 @@ def _run(
     return 0
 
 
+def _tick(running: list[Part]) -> None:
+    for part in running:
+        try:
+            part.tick()
+        except Exception:
+            logger.exception("service part %s failed; trying again next second", part)
+
+
 def demo_ipc(data_dir: Path) -> IpcServer:
     """The IPC server of the demo: the console and tray of this user, the proxy as this user."""
     database = database_path(data_dir)
     api = Api(lambda: Store.open(database), datetime.now, proxy_uids=frozenset({os.getuid()}))
-    api_core.register(api, mode="demo")
+    register_methods(api, mode="demo")
     return IpcServer(socket_path(data_dir), api.dispatch)
 
 
