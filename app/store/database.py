@@ -24,15 +24,36 @@ def _umask(mask: int) -> Iterator[None]:
 
 
 def _create_owner_only(path: Path) -> None:
-    """Create the file readable by its owner only, before SQLite gets a chance to create it."""
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags, 0o600)
+    """Create the file readable by its owner only, before SQLite gets a chance to create it.
+
+    An existing file is only tightened by path, never opened: closing any descriptor of
+    the database drops every POSIX lock SQLite holds on it in this process, and another
+    process could then remove the WAL under the service's open connections.
+    """
+    if path.exists():
+        if not path.is_file() or path.is_symlink():
+            raise OSError(f"{path} is not a regular file")
+        if os.name == "posix" and path.stat().st_mode & 0o777 != 0o600:
+            path.chmod(0o600)  # a copy an older version left world-readable
+        return
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    os.close(os.open(path, flags | getattr(os, "O_CLOEXEC", 0), 0o600))
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """A transaction that takes the write lock at once, for a read that decides a write.
+
+    A plain BEGIN reads first and fails with "database is locked" when it then needs
+    to write while another connection writes; BEGIN IMMEDIATE waits its turn instead.
+    """
+    db.conn.execute("BEGIN IMMEDIATE")
     try:
-        if os.name == "posix":
-            # A file an older version or a copy left world-readable is tightened too.
-            os.fchmod(fd, 0o600)
-    finally:
-        os.close(fd)
+        yield db
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
 
 
 def _configure(db: Database) -> None:

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
+from app.store.database import write_transaction
 from app.store.errors import StoreError
 from app.store.rows import optional_moment, optional_timestamp
 
@@ -74,7 +75,7 @@ def check_pin(db: Database, pin: str, now: datetime) -> PinCheck:
     While locked, no PIN is even hashed, the right one included, and a try does not count:
     a child hammering the console cannot stretch the lock to keep the parent out.
     """
-    with db.atomic():
+    with write_transaction(db):
         rows = list(db.query("SELECT * FROM pin WHERE id = 1"))
         if not rows:
             raise LookupError("no PIN has been set")

@@ -9,7 +9,7 @@ from typing import Self
 from sqlite_utils import Database
 
 from app.store import pin as pins
-from app.store import profiles, records
+from app.store import profiles, records, reports
 from app.store.database import open_database
 from app.store.rows import list_source_from_row, list_source_params
 from app.store.settings import JsonValue, read_setting, write_setting
@@ -107,6 +107,10 @@ class Store:
     def usage(self, child: str, first_day: date, last_day: date) -> list[Usage]:
         """Per app per day, both days included."""
         return records.usage(self.db, child, first_day, last_day)
+
+    def usage_of_everyone(self, first_day: date, last_day: date) -> list[Usage]:
+        """Usage of every child and pupil, per app per day, both days included."""
+        return reports.usage_of_everyone(self.db, first_day, last_day)
 
     def add_request(self, request: ChildRequest) -> int:
         """Store a child's request; the id it got."""
