@@ -84,3 +84,47 @@ class MemoryLists:
             ListHit(list_name, category, domain)
             for domain, (list_name, category) in self._categories.match(host)
         ]
+
+
+class LayeredLists(MemoryLists):
+    """Lists in memory, with more layers (compiled files) asked after them.
+
+    The first national hit of any layer counts; the category hits of every layer are
+    returned together, the most specific domain (most labels) first. An empty memory
+    part is not asked at all: with compiled lists it usually is empty.
+    """
+
+    def __init__(self, layers: Sequence[Lists] = ()) -> None:
+        super().__init__()
+        self.layers = tuple(layers)
+        self._memory_domains = False
+        self._memory_national = False
+
+    def add_domain(self, domain: str, category: Category, list_name: str) -> None:
+        super().add_domain(domain, category, list_name)
+        self._memory_domains = True
+
+    def add_national(self, entry: NationalEntry) -> None:
+        super().add_national(entry)
+        self._memory_national = True
+
+    def national_hit(self, url: Url, server_ip: str | None) -> NationalHit | None:
+        hit = super().national_hit(url, server_ip) if self._memory_national else None
+        for layer in self.layers:
+            if hit is not None:
+                break
+            hit = layer.national_hit(url, server_ip)
+        return hit
+
+    def category_hits(self, host: str) -> Sequence[ListHit]:
+        hits = super().category_hits(host) if self._memory_domains else []
+        mixed = False
+        for layer in self.layers:
+            found = layer.category_hits(host)
+            if found and hits:
+                hits, mixed = [*hits, *found], True
+            elif found:
+                hits = found
+        if mixed:
+            return sorted(hits, key=lambda hit: -hit.matched.count("."))
+        return hits

@@ -1,0 +1,1 @@
+jBu9IZXyl1Gs9oZROFNOrqNCkKN5bKx0Bp8T1Lge3/YekampqlUTZvtnffo/n6/YZ4JQnCTE7vcuzv83s9IcCw==
