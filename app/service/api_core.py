@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from app.service.api import Api, Call
+from app.service.api_screentime import grant_for_request
 from rules.ipc import ErrorCode, IpcError, JsonValue, Role
 from rules.policy import SiteGrant
 from rules.policy_io import child_from_dict, child_to_dict, policy_from_dict, policy_to_dict
@@ -109,7 +110,8 @@ def _list_requests(call: Call) -> JsonValue:
 
 
 def _resolve_request(call: Call) -> JsonValue:
-    """Approve or decline; an approved site request becomes a grant for `minutes` (default 60)."""
+    """Approve or decline; an approved site request becomes a grant for `minutes` (default 60),
+    an approved time request a time grant for today (`minutes`, else the minutes asked)."""
     approved = call.params.get("approved")
     if not isinstance(approved, bool):
         raise IpcError(ErrorCode.INVALID, "approved: expected true or false")
@@ -118,6 +120,8 @@ def _resolve_request(call: Call) -> JsonValue:
         minutes = _minutes(call)
         grant = SiteGrant(request.host, call.now + timedelta(minutes=minutes), call.now)
         call.store.add_site_grant(request.child, grant)
+    if approved and request.kind is RequestKind.TIME:
+        grant_for_request(call, request)
     return _request_to_dict(request)
 
 

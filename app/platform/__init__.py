@@ -1,0 +1,1 @@
+"""Adapters to the operating system behind small interfaces: sessions, clocks, notices, accounts."""
