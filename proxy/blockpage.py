@@ -1,13 +1,19 @@
 """The pages a child sees instead of a site: why it is closed, and where to find help."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 
+from proxy import pagetext
 from rules.ageclass import AgeClass
 from rules.categories import Category
 from rules.decision import Decision, Step
 from rules.national import LEGAL_BASIS
 from rules.text import Language, Text
+
+# Qorgan's own pages live on a name that can never be a real site (RFC 6761 reserves .invalid).
+QORGAN_HOST = "qorgan.invalid"
+QORGAN_URL = f"https://{QORGAN_HOST}"
 
 TITLE = Text(
     kk="Бұл бет сен үшін жабық",
@@ -157,10 +163,63 @@ STYLE = (
     ".help{background:#fff;border-radius:1rem;padding:1rem 1.25rem;margin-top:1.5rem}"
     ".help ul{list-style:none;margin:0;padding:0}.help li{margin:.5em 0}"
     ".number{font-size:1.6rem;font-weight:700;color:#1d5c4a;margin-right:.4em}"
+    "form{margin:1.5rem 0}"
+    "fieldset{border:2px solid #c9bfae;border-radius:1rem;padding:1rem 1.25rem}"
+    "legend{padding:0 .4em;font-weight:600}label{display:block;margin:.2em 0 .3em}"
+    "button,input{font:inherit;font-size:1.2rem;border-radius:.6rem}"
+    "input{border:2px solid #5b6670;padding:.45em .6em;width:9em;background:#fff;color:#1c2630}"
+    "button{border:0;padding:.6em 1.1em;margin:.4em .6em .2em 0;cursor:pointer;"
+    "background:#1d5c4a;color:#fff;font-weight:600}"
+    "button.quiet{background:#fff;color:#183a5a;border:2px solid #183a5a}"
+    "a{color:#183a5a}button:focus,input:focus,a:focus{outline:3px solid #d97a00;outline-offset:2px}"
+    ".about{margin-top:2rem;font-size:1.1rem}"
 )
 
 
-def _page(language: Language, title: str, body: Sequence[str]) -> bytes:
+@dataclass(frozen=True, slots=True)
+class BlockActions:
+    """What the block page's forms send back to Qorgan's own pages: the host and its token."""
+
+    host: str
+    token: str
+
+
+def _hidden(actions: BlockActions) -> str:
+    return (
+        f'<input type="hidden" name="host" value="{escape(actions.host)}">'
+        f'<input type="hidden" name="token" value="{escape(actions.token)}">'
+    )
+
+
+def action_forms(actions: BlockActions, language: Language) -> list[str]:
+    """ "Ask a parent", and the parent's PIN form to allow for an hour or always (no script)."""
+
+    def say(text: Text) -> str:
+        return escape(text.get(language))
+
+    return [
+        f'<form method="post" action="{QORGAN_URL}/ask">{_hidden(actions)}'
+        f"<p>{say(pagetext.ASK_HINT)}</p>"
+        f'<button type="submit">{say(pagetext.ASK_BUTTON)}</button></form>',
+        f'<form method="post" action="{QORGAN_URL}/allow">{_hidden(actions)}'
+        f"<fieldset><legend>{say(pagetext.PARENT_LEGEND)}</legend>"
+        f'<label for="pin">{say(pagetext.PIN_LABEL)}</label>'
+        '<input id="pin" name="pin" type="password" inputmode="numeric" '
+        'autocomplete="off" required minlength="4">'
+        f'<div><button type="submit" name="duration" value="hour">{say(pagetext.ALLOW_HOUR)}'
+        '</button><button type="submit" class="quiet" name="duration" value="always">'
+        f"{say(pagetext.ALLOW_ALWAYS)}</button></div></fieldset></form>",
+    ]
+
+
+def about_link(language: Language) -> str:
+    return (
+        f'<p class="about"><a href="{QORGAN_URL}/">'
+        f"{escape(pagetext.ABOUT_LINK.get(language))}</a></p>"
+    )
+
+
+def page(language: Language, title: str, body: Sequence[str]) -> bytes:
     """A whole page from already escaped parts; no scripts, no outside resources."""
     return "".join(
         [
@@ -189,12 +248,16 @@ def _why(decision: Decision, age_class: AgeClass, language: Language) -> str:
 
 
 def render_block_page(
-    decision: Decision, host: str, age_class: AgeClass, language: Language
+    decision: Decision,
+    host: str,
+    age_class: AgeClass,
+    language: Language,
+    actions: BlockActions | None = None,
 ) -> bytes:
-    """The block page in the child's language: the site, why, and help numbers.
+    """The block page in the child's language: the site, why, help numbers, and what to do.
 
     A national-list hit names the law; nothing the parent cannot override offers
-    to ask a parent. Only the host is shown, never the page's path.
+    to ask a parent or a PIN. Only the host is shown, never the page's path.
     """
 
     def say(text: Text) -> str:
@@ -212,10 +275,13 @@ def render_block_page(
         f"<p>{say(NOT_YOUR_FAULT)}</p>",
         f'<section class="help"><h2>{say(HELP)}</h2><ul>{items}</ul></section>',
     ]
-    return _page(language, say(TITLE), body)
+    if actions is not None and decision.overridable:
+        body += action_forms(actions, language)
+    body.append(about_link(language))
+    return page(language, say(TITLE), body)
 
 
 def render_starting_page(language: Language) -> bytes:
     """The page while no policy is loaded or deciding failed: the internet waits (fail closed)."""
     body = [f"<p>{escape(STARTING.get(language))}</p>"]
-    return _page(language, escape(STARTING_TITLE.get(language)), body)
+    return page(language, escape(STARTING_TITLE.get(language)), body)

@@ -1,5 +1,6 @@
 """The files the worker shares with the service: the policy snapshot in, decision events out."""
 
+import gc
 import json
 import logging
 import os
@@ -26,11 +27,15 @@ class SnapshotError(ValueError):
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What the proxy decides with: the policy, the lists, and whose rules apply in the demo."""
+    """What the proxy decides with: the policy, the lists, and whose rules apply in the demo.
+
+    `national_url_sites` are the sites where the national list closes some pages only.
+    """
 
     policy: Policy
     lists: MemoryLists
     demo_child: str | None
+    national_url_sites: frozenset[str] = frozenset()
 
 
 def load_snapshot(path: Path) -> Snapshot:
@@ -56,11 +61,17 @@ def load_snapshot(path: Path) -> Snapshot:
             policy.child(demo_child)
         except LookupError:
             raise SnapshotError(f"{path}: demo_child: no child called {demo_child!r}") from None
+    national = None if national_file is None else Path(national_file)
     try:
-        loaded = load_lists(assets_dir(), None if national_file is None else Path(national_file))
+        # The starter, compiled and national lists; the national file's folder holds them.
+        loaded = load_lists(assets_dir(), national)
+        lists, sites = loaded.lists, loaded.national_url_sites
     except ValueError as error:
         raise SnapshotError(f"{path}: lists: {error}") from None
-    return Snapshot(policy, loaded.lists, demo_child)
+    # Lists are long-lived: the collector need not walk their million objects ever again.
+    gc.collect()
+    gc.freeze()
+    return Snapshot(policy, lists, demo_child, sites)
 
 
 type Stamp = tuple[int, int, int]

@@ -1,5 +1,25 @@
-"""The script mitmdump loads (`-s proxy/worker.py`): the addons of Qorgan's proxy worker."""
+"""The script mitmdump loads (`-s proxy/worker.py`): the addons of Qorgan's proxy worker.
 
+Their order is the order of each hook: Qorgan's own pages first (nothing else touches
+them), then the refused ways around the filter, the policy decision, SafeSearch on what
+was allowed, content scoring of responses, and the TLS decision at each ClientHello.
+"""
+
+from proxy.antibypass import AntiBypass
+from proxy.childmap import ChildMap
+from proxy.contentfilter import ContentFilter
 from proxy.policyfilter import PolicyFilter
+from proxy.qorganpages import QorganPages
+from proxy.safesearch import SafeSearch
+from proxy.tlsdecision import TlsDecision
 
-addons = [PolicyFilter()]
+policy = PolicyFilter()
+addons = [
+    ChildMap(),  # first: it tells the others whose connection each hook is for
+    QorganPages(policy),
+    AntiBypass(policy),
+    policy,
+    SafeSearch(),
+    ContentFilter(policy),
+    TlsDecision(policy),
+]

@@ -11,7 +11,7 @@ from mitmproxy.test import taddons, tflow
 
 from app.paths import assets_dir
 from app.service.snapshot import write_snapshot
-from proxy.policyfilter import DECISION_KEY, PolicyFilter
+from proxy.policyfilter import DECISION_KEY, SCORE_PENDING_KEY, PolicyFilter
 from rules.ageclass import AgeClass
 from rules.decision import Step, Verdict
 from rules.policy import ChildProfile, ChildRules, Policy
@@ -88,7 +88,7 @@ def test_a_blocked_request_gets_the_block_page(
     with taddons.context(addon) as tctx:
         tctx.configure(addon, qorgan_snapshot=str(snapshot(tmp_path)))
         f = flow(url)
-        addon.request(f)
+        addon.requestheaders(f)
     assert f.response is not None
     assert f.response.status_code == 403
     assert f.response.headers["Content-Type"] == "text/html; charset=utf-8"
@@ -115,7 +115,7 @@ def test_an_allowed_request_is_untouched(tmp_path: Path, addon: PolicyFilter, ur
     with taddons.context(addon) as tctx:
         tctx.configure(addon, qorgan_snapshot=str(snapshot(tmp_path)))
         f = flow(url)
-        addon.request(f)
+        addon.requestheaders(f)
     assert f.response is None
     assert f.metadata[DECISION_KEY].verdict is Verdict.ALLOW
 
@@ -124,8 +124,8 @@ def test_a_national_hit_offers_no_ask_a_parent(tmp_path: Path, addon: PolicyFilt
     with taddons.context(addon) as tctx:
         tctx.configure(addon, qorgan_snapshot=str(snapshot(tmp_path)))
         national, category = flow("http://casino-sample.test/"), flow("http://vk.com/")
-        addon.request(national)
-        addon.request(category)
+        addon.requestheaders(national)
+        addon.requestheaders(category)
     assert "Law of the Republic of Kazakhstan “On Communications”" in body(national)
     assert "ask a parent" not in body(national)
     assert "ask a parent" in body(category)
@@ -145,7 +145,7 @@ def test_the_page_is_in_the_childs_language(
     with taddons.context(addon) as tctx:
         tctx.configure(addon, qorgan_snapshot=str(snapshot(tmp_path, child(language))))
         f = flow("http://vk.com/")
-        addon.request(f)
+        addon.requestheaders(f)
     assert f'<html lang="{language.value}">' in body(f)
     assert category_name in body(f)
 
@@ -165,7 +165,7 @@ def test_the_host_header_cannot_hide_a_blocked_site(
     with taddons.context(addon) as tctx:
         tctx.configure(addon, qorgan_snapshot=str(snapshot(tmp_path)))
         f = flow(url, host_header)
-        addon.request(f)
+        addon.requestheaders(f)
     assert (f.response is not None and f.response.status_code == 403) is blocked
 
 
@@ -173,17 +173,17 @@ def test_the_host_header_cannot_hide_a_blocked_site(
     ("host", "blocked"),
     [("dns.google", True), ("casino-sample.test", True), ("example.com", False), ("::1", False)],
 )
-def test_a_connect_is_decided_by_its_host(
+def test_a_tunnel_to_a_blocked_host_never_reaches_the_host(
     tmp_path: Path, addon: PolicyFilter, host: str, blocked: bool
 ) -> None:
+    """The tunnel is opened by the proxy itself; the block page is served inside it."""
     with taddons.context(addon) as tctx:
         tctx.configure(addon, qorgan_snapshot=str(snapshot(tmp_path)))
         f = connect_flow(host)
         addon.http_connect(f)
     if blocked:
         assert f.response is not None
-        assert f.response.status_code == 403
-        assert host in body(f)
+        assert f.response.status_code == 200
     else:
         assert f.response is None
 
@@ -200,7 +200,7 @@ def test_flows_already_answered_or_failed_are_left_alone(
         replayed = flow("http://vk.com/")
         replayed.live = False
         for f in (answered, failed, replayed):
-            addon.request(f)
+            addon.requestheaders(f)
             addon.http_connect(f)
     assert answered.response is not None
     assert answered.response.status_code == 200
@@ -218,7 +218,19 @@ def assert_fails_closed(f: http.HTTPFlow) -> None:
 def test_without_a_snapshot_option_every_request_waits(addon: PolicyFilter) -> None:
     with taddons.context(addon):
         f, tunnel = flow("http://example.com/"), connect_flow("example.com")
-        addon.request(f)
+        addon.requestheaders(f)
+        addon.http_connect(tunnel)
+    assert_fails_closed(f)
+    assert_fails_closed(tunnel)
+
+
+def test_a_decision_that_fails_answers_the_503_page(tmp_path: Path, addon: PolicyFilter) -> None:
+    with taddons.context(addon) as tctx:
+        tctx.configure(addon, qorgan_snapshot=str(snapshot(tmp_path)))
+        f = flow("http://example.com/")
+        f.request.headers["Host"] = "bad host name"
+        tunnel = connect_flow("bad host")
+        addon.requestheaders(f)
         addon.http_connect(tunnel)
     assert_fails_closed(f)
     assert_fails_closed(tunnel)
@@ -230,11 +242,11 @@ def test_a_snapshot_not_written_yet_fails_closed_until_it_appears(
     with taddons.context(addon) as tctx:
         tctx.configure(addon, qorgan_snapshot=str(tmp_path / "policy-snapshot.json"))
         waiting = flow("http://example.com/")
-        addon.request(waiting)
+        addon.requestheaders(waiting)
         snapshot(tmp_path)
         clock.now += 1
         served = flow("http://example.com/")
-        addon.request(served)
+        addon.requestheaders(served)
     assert_fails_closed(waiting)
     assert served.response is None
 
@@ -248,7 +260,7 @@ def test_a_broken_snapshot_at_start_is_an_options_error_then_fails_closed(
         with pytest.raises(exceptions.OptionsError, match=r"policy-snapshot\.json: policy: "):
             tctx.configure(addon, qorgan_snapshot=str(path))
         f = flow("http://example.com/")
-        addon.request(f)
+        addon.requestheaders(f)
     assert_fails_closed(f)
 
 
@@ -258,7 +270,7 @@ def test_a_snapshot_with_no_child_to_filter_for_fails_closed(
     with taddons.context(addon) as tctx:
         tctx.configure(addon, qorgan_snapshot=str(snapshot(tmp_path, demo_child=None)))
         f = flow("http://example.com/")
-        addon.request(f)
+        addon.requestheaders(f)
     assert_fails_closed(f)
     assert "names no child" in caplog.text
 
@@ -268,7 +280,7 @@ def test_reload_takes_a_new_policy_and_keeps_the_last_good_one(
 ) -> None:
     def status(url: str) -> int | None:
         f = flow(url)
-        addon.request(f)
+        addon.requestheaders(f)
         return None if f.response is None else f.response.status_code
 
     with taddons.context(addon) as tctx:
@@ -294,22 +306,35 @@ def read_events(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+def test_an_uncategorised_page_waits_for_its_score_before_its_event(
+    tmp_path: Path, addon: PolicyFilter
+) -> None:
+    events = tmp_path / "events.jsonl"
+    with taddons.context(addon) as tctx:
+        tctx.configure(addon, qorgan_snapshot=str(snapshot(tmp_path)), qorgan_events=str(events))
+        f = flow("http://example.com/")
+        addon.requestheaders(f)
+        addon.done()
+    assert f.metadata[SCORE_PENDING_KEY] == "example.com"
+    assert not events.exists()
+
+
 def test_events_keep_the_host_only(tmp_path: Path, addon: PolicyFilter, clock: FakeClock) -> None:
     events = tmp_path / "events.jsonl"
     with taddons.context(addon) as tctx:
         tctx.configure(addon, qorgan_snapshot=str(snapshot(tmp_path)), qorgan_events=str(events))
-        addon.request(flow("http://casino-sample.test/secret-page?name=aruzhan"))
-        addon.request(flow("http://example.com/diary/entry?text=private"))
+        addon.requestheaders(flow("http://casino-sample.test/secret-page?name=aruzhan"))
+        addon.requestheaders(flow("http://bilimland.kz/diary/entry?text=private"))
         assert not events.exists()  # batched, not written per request
         clock.now += 1
-        addon.request(flow("http://dns.google/resolve?name=hidden"))
+        addon.requestheaders(flow("http://dns.google/resolve?name=hidden"))
     text = events.read_text(encoding="utf-8")
     for secret in ("secret", "aruzhan", "diary", "private", "resolve", "hidden", "?"):
         assert secret not in text
     recorded = [event_from_json(line) for line in text.splitlines()]
     assert [(e.host, e.verdict, e.step) for e in recorded] == [
         ("casino-sample.test", Verdict.BLOCK, Step.NATIONAL_LIST),
-        ("example.com", Verdict.ALLOW, Step.DEFAULT),
+        ("bilimland.kz", Verdict.ALLOW, Step.DEFAULT),
         ("dns.google", Verdict.BLOCK, Step.BYPASS),
     ]
     assert recorded[0].child == "Aruzhan"
@@ -322,11 +347,11 @@ def test_events_are_written_every_hundred(tmp_path: Path, addon: PolicyFilter) -
     with taddons.context(addon) as tctx:
         tctx.configure(addon, qorgan_snapshot=str(snapshot(tmp_path)), qorgan_events=str(events))
         for _ in range(99):
-            addon.request(flow("http://example.com/"))
+            addon.requestheaders(flow("http://roblox.com/"))
         assert not events.exists()
-        addon.request(flow("http://example.com/"))
+        addon.requestheaders(flow("http://roblox.com/"))
         assert len(read_events(events)) == 100
-        addon.request(flow("http://example.com/"))
+        addon.requestheaders(flow("http://roblox.com/"))
         addon.done()
     assert len(read_events(events)) == 101
 
@@ -337,7 +362,7 @@ def test_events_wait_in_memory_when_the_spool_cannot_be_written(
     events = tmp_path / "missing-folder" / "events.jsonl"
     with taddons.context(addon) as tctx:
         tctx.configure(addon, qorgan_snapshot=str(snapshot(tmp_path)), qorgan_events=str(events))
-        addon.request(flow("http://example.com/"))
+        addon.requestheaders(flow("http://roblox.com/"))
         addon.spool.flush()
         assert "decision events not written" in caplog.text
         assert len(addon.spool.waiting) == 1

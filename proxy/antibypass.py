@@ -1,0 +1,113 @@
+"""The anti-bypass addon: the ways around a filter that DOMAIN.md §8 lists, refused and recorded.
+
+- DNS-over-HTTPS by content type (`application/dns-message`) on any host; known DoH
+  hosts are already blocked by their list;
+- Firefox's canary domain `use-application-dns.net` answered NXDOMAIN (in DNS mode) or
+  refused (over HTTP), so Firefox turns its own DoH off; a routine browser check, not an
+  attempt, so it is not recorded;
+- CONNECT to a bare IP address, for a child, unless the parent allowed that address;
+- anything but TLS on port 443 (a VPN or a tunnel hiding there);
+- `Alt-Svc` headers removed, so browsers stay on TCP where the proxy sees them (QUIC's
+  UDP 443 is dropped by the firewall).
+
+Every refused attempt is recorded as a bypass event with the host only.
+"""
+
+import logging
+
+from mitmproxy import dns, http, tcp
+from mitmproxy.net.dns import response_codes
+
+from proxy.policyfilter import PARENT_ALLOWED, PolicyFilter, bypass_decision, handled, host_url
+from rules.categories import Category
+from rules.hosts import HostError, domain_matches, normalize_host, parse_ip
+
+CANARY_DOMAIN = "use-application-dns.net"
+DOH_TYPES = ("application/dns-message", "application/dns-json")
+DOH_RULE, BARE_IP_RULE, PLAIN_443_RULE = "bypass:doh-content", "bypass:bare-ip", "bypass:plain-443"
+TLS_PORT = 443
+
+logger = logging.getLogger(__name__)
+
+
+def _is_doh(request: http.Request) -> bool:
+    """A DNS query in HTTP: by its content type, or GET /dns-query?dns=… (RFC 8484)."""
+    for name in ("content-type", "accept"):
+        value = request.headers.get(name, "").lower()
+        if any(kind in value for kind in DOH_TYPES):
+            return True
+    return request.path.startswith("/dns-query?") and "dns" in request.query
+
+
+class AntiBypass:
+    """Refuses the ways around the filter before the policy filter decides the request."""
+
+    def __init__(self, policy: PolicyFilter) -> None:
+        self.policy = policy
+
+    def _refuse(self, host: str, rule: str, category: Category | None = None) -> None:
+        self.policy.record(host, bypass_decision(rule, category))
+        logger.info("bypass attempt refused: %s (%s)", host, rule)
+
+    def http_connect(self, flow: http.HTTPFlow) -> None:
+        """A tunnel to a bare address, for a child, unless the parent allowed that address."""
+        if handled(flow):
+            return
+        host = flow.request.host
+        try:
+            address = normalize_host(host)
+        except HostError:
+            return  # the policy filter fails closed on it
+        if parse_ip(address) is None:
+            return
+        active = self.policy.active()
+        if active is None or not active.is_child:
+            return
+        _, decision = self.policy.decide(active, [host_url(address)])
+        if decision.reason.step in PARENT_ALLOWED:
+            return
+        self._refuse(address, BARE_IP_RULE)
+        flow.response = http.Response.make(403, b"", {})
+
+    def requestheaders(self, flow: http.HTTPFlow) -> None:
+        if handled(flow):
+            return
+        request = flow.request
+        host = request.pretty_host
+        if request.port == TLS_PORT and request.scheme == "http":
+            self._refuse(host, PLAIN_443_RULE)
+            flow.kill()  # type: ignore[no-untyped-call]
+            return
+        if domain_matches(host.lower().rstrip("."), CANARY_DOMAIN):
+            flow.response = http.Response.make(404, b"", {"Cache-Control": "no-store"})
+            return
+        if _is_doh(request):
+            self._refuse(host, DOH_RULE, Category.DOH)
+            flow.response = http.Response.make(403, b"", {"Cache-Control": "no-store"})
+
+    def responseheaders(self, flow: http.HTTPFlow) -> None:
+        if flow.error or not flow.live or flow.response is None:
+            return
+        flow.response.headers.pop("Alt-Svc", None)
+        kind = flow.response.headers.get("content-type", "").lower()
+        if any(doh in kind for doh in DOH_TYPES):
+            self._refuse(flow.request.pretty_host, DOH_RULE, Category.DOH)
+            flow.kill()  # type: ignore[no-untyped-call]
+
+    def tcp_start(self, flow: tcp.TCPFlow) -> None:
+        """Raw TCP on port 443 is not TLS: something is hiding there."""
+        address = flow.server_conn.address
+        if flow.error or not flow.live or address is None or address[1] != TLS_PORT:
+            return
+        self._refuse(str(address[0]), PLAIN_443_RULE)
+        flow.kill()  # type: ignore[no-untyped-call]
+
+    def dns_request(self, flow: dns.DNSFlow) -> None:
+        """Firefox asks for the canary before it turns DoH on; "no such name" keeps it off."""
+        if flow.response or flow.error or not flow.live:
+            return
+        if any(
+            domain_matches(question.name.lower().rstrip("."), CANARY_DOMAIN)
+            for question in flow.request.questions
+        ):
+            flow.response = flow.request.fail(response_codes.NXDOMAIN)

@@ -1,0 +1,122 @@
+"""The content addon: pages from hosts no list categorises are scored, and blocked over the limit.
+
+Only such pages are held until their body has arrived; every other response (and any
+page over the size cap) streams through as it comes, never held whole, so categorised
+allowed traffic pays nothing for scoring. A page that gives no length is held only up to
+mitmproxy's `stream_large_bodies` (the supervisor sets it to the cap), then streamed unscored.
+"""
+
+import logging
+from pathlib import Path
+
+from mitmproxy import addonmanager, ctx, http
+
+from app.paths import assets_dir
+from proxy.policyfilter import DECISION_KEY, SCORE_PENDING_KEY, PolicyFilter
+from rules.categories import Category
+from rules.decision import Decision
+from rules.listfile import ImportReport
+from rules.phrases import WeightedPhrase, parse_phrase_list
+from rules.scoring import PhraseScorer, page_text
+
+MAX_SCORED_BYTES = 2 * 1024 * 1024
+SCORED_TYPES = ("text/html", "application/xhtml+xml")
+
+logger = logging.getLogger(__name__)
+
+
+def load_phrases(directory: Path) -> tuple[PhraseScorer, list[ImportReport]]:
+    """Every `<language>/<category>.txt` phrase list under `directory`, compiled into one scorer.
+
+    A bad line is reported and skipped; a file named after no category is an error.
+    """
+    phrases: list[WeightedPhrase] = []
+    reports = []
+    for path in sorted(directory.glob("*/*.txt")):
+        try:
+            category = Category(path.stem)
+        except ValueError:
+            raise ValueError(f"{path}: {path.stem!r} is not a category") from None
+        with path.open(encoding="utf-8") as lines:
+            found, report = parse_phrase_list(f"{path.parent.name}/{path.name}", lines, category)
+        phrases += found
+        reports.append(report)
+        if report.invalid:
+            logger.warning("phrase list %s", report.summary())
+    return PhraseScorer(phrases), reports
+
+
+class ContentFilter:
+    """Scores the HTML of uncategorised hosts against the weighted phrase lists."""
+
+    def __init__(self, policy: PolicyFilter) -> None:
+        self.policy = policy
+        self.scorer = PhraseScorer([])
+
+    def load(self, loader: addonmanager.Loader) -> None:
+        loader.add_option(
+            "qorgan_phrases",
+            str,
+            str(assets_dir() / "phrases"),
+            "The folder of weighted phrase lists (<language>/<category>.txt) for content scoring.",
+        )
+
+    def configure(self, updated: set[str]) -> None:
+        if "qorgan_phrases" in updated:
+            self.scorer, _ = load_phrases(Path(ctx.options.qorgan_phrases))
+
+    def responseheaders(self, flow: http.HTTPFlow) -> None:
+        if flow.error or not flow.live or flow.response is None:
+            return
+        response = flow.response
+        if SCORE_PENDING_KEY not in flow.metadata:
+            response.stream = True
+            return
+        kind = response.headers.get("content-type", "").lower()
+        length = response.headers.get("content-length", "")
+        too_big = length.isdigit() and int(length) > MAX_SCORED_BYTES
+        if too_big or not kind.startswith(SCORED_TYPES):
+            response.stream = True
+            self._record_unscored(flow)
+
+    def response(self, flow: http.HTTPFlow) -> None:
+        host = flow.metadata.get(SCORE_PENDING_KEY)
+        if not isinstance(host, str) or flow.error or flow.response is None:
+            return
+        del flow.metadata[SCORE_PENDING_KEY]
+        if flow.response.stream:
+            self._record(flow, host)
+            return
+        try:
+            self._score(flow, host)
+        except Exception:
+            logger.exception("scoring a page of %s failed; answering with the 503 page", host)
+            self.policy.answer_starting(flow)
+
+    def _score(self, flow: http.HTTPFlow, host: str) -> None:
+        assert flow.response is not None
+        body = flow.response.get_text(strict=False) or ""
+        score = self.scorer.score(page_text(body))
+        active = self.policy.active()
+        if active is None:
+            self.policy.answer_starting(flow)
+            return
+        _, decision = self.policy.decide(active, [flow.request.pretty_url], content=score)
+        flow.metadata[DECISION_KEY] = decision
+        if decision.blocked:
+            self.policy.answer_blocked(flow, active, host, decision)
+        self.policy.record(host, decision)
+
+    def _record_unscored(self, flow: http.HTTPFlow) -> None:
+        host = flow.metadata.pop(SCORE_PENDING_KEY)
+        self._record(flow, host)
+
+    def _record(self, flow: http.HTTPFlow, host: str) -> None:
+        decision = flow.metadata.get(DECISION_KEY)
+        if isinstance(decision, Decision):
+            self.policy.record(host, decision)
+
+    def error(self, flow: http.HTTPFlow) -> None:
+        host = flow.metadata.pop(SCORE_PENDING_KEY, None)
+        if isinstance(host, str):
+            self._record(flow, host)
