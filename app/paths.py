@@ -39,3 +39,14 @@ def national_list_path(data_dir: Path) -> Path:
 def socket_path(data_dir: Path) -> Path:
     """The service's IPC socket: in the data folder, reachable only by its owner, in demo mode."""
     return data_dir / "run" / "qorgan.sock"
+
+
+# The root service on Linux: its data (root only), its socket's folder, the proxy user's home.
+SERVICE_DATA_DIR = Path("/var/lib/qorgan")
+SERVICE_RUN_DIR = Path("/run/qorgan")
+PROXY_HOME = Path("/var/lib/qorgan-proxy")
+
+
+def service_socket_path(run_dir: Path = SERVICE_RUN_DIR) -> Path:
+    """The root service's IPC socket: open to every account, in a folder only root can change."""
+    return run_dir / "qorgan.sock"

@@ -4,15 +4,11 @@ import getpass
 import importlib.util
 import logging
 import os
-import signal
-import sqlite3
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from types import FrameType
 
 from app import messages
 from app.ipc.server import IpcServer
@@ -24,13 +20,20 @@ from app.paths import (
     socket_path,
 )
 from app.service.api import Api
-from app.service.parts import Part, ServiceContext, parts, register_methods
-from app.service.snapshot import SNAPSHOT_NAME, drain_events, take_events, write_snapshot
+from app.service.parts import Part, ServiceContext, register_methods
+from app.service.service_loop import (
+    Upkeep,
+    restore_signals,
+    run_loop,
+    start_parts,
+    stop_on_signals,
+    stop_parts,
+)
+from app.service.snapshot import SNAPSHOT_NAME
 from app.service.supervisor import ProxyStartError, ProxySupervisor
 from app.store import Store
 from rules.ageclass import AgeClass
 from rules.policy import ChildProfile, Policy
-from rules.policy_io import policy_to_dict
 from rules.text import Language
 
 RUN_DIR = "run"
@@ -50,39 +53,23 @@ def demo_child(policy: Policy) -> str | None:
     return None if profile is None else profile.name
 
 
-class DemoService:
+class DemoService(Upkeep):
     """The demo's upkeep, once a second: decision events into the store, the policy out."""
 
     def __init__(self, store: Store, data_dir: Path) -> None:
-        self.store = store
         self.run_dir = data_dir / RUN_DIR
-        self.spool = self.run_dir / EVENTS_NAME
-        self.national = national_list_path(data_dir)
+        super().__init__(
+            store, self.run_dir, self.run_dir / EVENTS_NAME, national_list_path(data_dir)
+        )
         self.child: str | None = None
-        self._published: object = None
 
     def publish(self) -> bool:
         """Write a new snapshot if the policy, the demo child or the national list changed."""
         policy = self.store.policy()
         child = demo_child(policy)
-        try:
-            national_stamp: object = self.national.stat().st_mtime_ns
-        except OSError:
-            national_stamp = None
-        state = (policy_to_dict(policy), child, national_stamp)
-        if state == self._published:
-            return False
-        national = self.national if national_stamp is not None else None
-        write_snapshot(self.run_dir, policy, national, child)
-        self._published, self.child = state, child
-        return True
-
-    def ingest(self, final: bool = False) -> int:
-        """Move spooled events into the store; `final` once the proxy has stopped writing."""
-        events = drain_events(self.spool) if final else take_events(self.spool)
-        if events:
-            self.store.record_events(events)
-        return len(events)
+        changed = self.publish_policy(policy, demo_child=child)
+        self.child = child
+        return changed
 
 
 def run_demo(
@@ -90,13 +77,12 @@ def run_demo(
 ) -> int:
     """Run until SIGINT or SIGTERM; 0 after a clean stop, 1 if the proxy cannot start."""
     stop = threading.Event()
-    previous = _stop_on_signals(stop)
+    previous = stop_on_signals(stop)
     try:
         with Store.open(database_path(data_dir)) as store:
             return _run(store, data_dir, language=language, port=port, console=console, stop=stop)
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+        restore_signals(previous)
 
 
 def _run(
@@ -127,40 +113,27 @@ def _run(
     running: list[Part] = []
     window = None
     try:
-        for part in parts(ServiceContext(data_dir, store, "demo", language)):
-            part.start()
-            running.append(part)
+        running = start_parts(ServiceContext(data_dir, store, "demo", language))
         _print_intro(data_dir, port, service.child, language)
         window = _start_console(data_dir, language) if console else None
         if not console:
             print(messages.CONSOLE_OFF.get(language), flush=True)
         print(messages.PRESS_CTRL_C.get(language), flush=True)
-        while not stop.wait(1.0):
-            try:
-                service.ingest()
-                service.publish()
-            except (OSError, sqlite3.Error) as error:  # a busy or full disk: try next second
-                logger.warning("demo upkeep failed, trying again: %s", error)
-            supervisor.poll()
-            _tick(running)
+
+        def upkeep() -> None:
+            service.ingest()
+            service.publish()
+
+        run_loop(stop, supervisor, upkeep, running)
     finally:
         if window is not None:
             window.terminate()
-        for part in reversed(running):
-            part.stop()
+        stop_parts(running)
         supervisor.stop()
         ipc.stop()
         service.ingest(final=True)
     print(messages.STOPPED.get(language), flush=True)
     return 0
-
-
-def _tick(running: list[Part]) -> None:
-    for part in running:
-        try:
-            part.tick()
-        except Exception:
-            logger.exception("service part %s failed; trying again next second", part)
 
 
 def demo_ipc(data_dir: Path) -> IpcServer:
@@ -169,21 +142,6 @@ def demo_ipc(data_dir: Path) -> IpcServer:
     api = Api(lambda: Store.open(database), datetime.now, proxy_uids=frozenset({os.getuid()}))
     register_methods(api, mode="demo")
     return IpcServer(socket_path(data_dir), api.dispatch)
-
-
-type Handler = Callable[[int, FrameType | None], object] | int | None
-
-
-def _stop_on_signals(stop: threading.Event) -> dict[int, Handler]:
-    """SIGINT and SIGTERM set `stop`; the handlers they had before, to put back."""
-
-    def handle(signum: int, frame: FrameType | None) -> None:
-        stop.set()
-
-    previous: dict[int, Handler] = {}
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        previous[signum] = signal.signal(signum, handle)
-    return previous
 
 
 def _print_intro(data_dir: Path, port: int, child: str | None, language: Language) -> None:

@@ -3,6 +3,7 @@
 import json
 import logging
 import os
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -19,11 +20,16 @@ logger = logging.getLogger(__name__)
 
 
 def write_snapshot(
-    directory: Path, policy: Policy, national_file: Path | None, demo_child: str | None
+    directory: Path,
+    policy: Policy,
+    national_file: Path | None,
+    demo_child: str | None,
+    listeners: Mapping[int, str] | None = None,
 ) -> Path:
     """Replace `policy-snapshot.json` in `directory` at once: a reader sees the old or the new.
 
     The text goes to a temporary file that is flushed to disk before it takes the name.
+    `listeners` (root service) names the child whose traffic each transparent port carries.
     """
     directory.mkdir(parents=True, exist_ok=True)
     data = {
@@ -32,6 +38,7 @@ def write_snapshot(
         "policy": policy_to_dict(policy),
         "national_file": None if national_file is None else str(national_file),
         "demo_child": demo_child,
+        "listeners": {str(port): child for port, child in sorted((listeners or {}).items())},
     }
     path = directory / SNAPSHOT_NAME
     temporary = directory / f".{SNAPSHOT_NAME}.{os.getpid()}.tmp"

@@ -6,11 +6,12 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, Self
 
 import proxy
+from app.paths import socket_path
 
 # Seconds to wait before each restart in a row; a worker that ran long enough starts over.
 BACKOFF = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
@@ -38,6 +39,9 @@ def mitmdump_command(
         *("--set", f"qorgan_snapshot={snapshot}"),
         *("--set", f"qorgan_events={events}"),
         *("--set", f"confdir={data_dir / 'mitmproxy'}"),
+        *("--set", f"qorgan_ipc={socket_path(data_dir)}"),
+        # Bodies past this are streamed, never held whole (and not content-scored).
+        *("--set", "stream_large_bodies=2m"),
     ]
 
 
@@ -71,11 +75,15 @@ class ProxySupervisor:
         sleep: Callable[[float], None] = time.sleep,
         start_timeout: float = 20.0,
         backoff: Sequence[float] = BACKOFF,
+        popen_options: Mapping[str, Any] | None = None,
     ) -> None:
         self.command = list(command)
         self.host, self.port = host, port
         self.log_path = log_path
         self.restarts = 0
+        self.last_exit_code: int | None = None
+        # For the root service: the proxy's user and group, its environment and umask.
+        self.popen_options = dict(popen_options or {})
         self._clock, self._sleep = clock, sleep
         self._start_timeout = start_timeout
         self._backoff = backoff
@@ -97,6 +105,10 @@ class ProxySupervisor:
     def pid(self) -> int | None:
         return None if self._process is None else self._process.pid
 
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
     def start(self) -> None:
         """Start the worker and wait until it accepts connections; ProxyStartError if not."""
         if not port_is_free(self.host, self.port):
@@ -116,6 +128,7 @@ class ProxySupervisor:
         if code is None:
             return
         now = self._clock()
+        self.last_exit_code = code
         if self._restart_at is None:
             if now - self._started_at >= STABLE_AFTER:
                 self._failures = 0
@@ -153,7 +166,12 @@ class ProxySupervisor:
         else:
             group = {"creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
         self._process = subprocess.Popen(
-            self.command, stdin=subprocess.DEVNULL, stdout=self._log, stderr=self._log, **group
+            self.command,
+            stdin=subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=self._log,
+            **group,
+            **self.popen_options,
         )
         self._started_at = self._clock()
         logger.info("proxy worker started, pid %d", self._process.pid)

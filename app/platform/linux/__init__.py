@@ -1,0 +1,1 @@
+"""Linux enforcement: accounts, the nftables firewall, CA trust."""

@@ -1,0 +1,392 @@
+"""`qorgan-service`: the root service on Linux: the proxy as its own user, the firewall, CA trust.
+
+Run by systemd (installers/linux/qorgan-service.service) as `python -m app.service.main`.
+It starts the proxy worker as the system user `qorgan-proxy` with one transparent
+listener per supervised account and a DNS stub, keeps the nftables table and CA trust in
+step with the accounts, restarts the worker within seconds when it dies (each restart is
+an alert), and serves IPC on /run/qorgan/qorgan.sock to every account: the kernel tells
+who calls (SO_PEERCRED), and a parent's methods need the PIN. `--uninstall` takes the
+firewall table, the CA trust and the proxy's account away again.
+"""
+
+import argparse
+import faulthandler
+import logging
+import os
+import pwd
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import psutil  # type: ignore[import-untyped, unused-ignore]
+
+import proxy as proxy_package
+from app.ipc.server import IpcServer
+from app.paths import (
+    PROXY_HOME,
+    SERVICE_DATA_DIR,
+    SERVICE_RUN_DIR,
+    assets_dir,
+    database_path,
+    national_list_path,
+    service_socket_path,
+)
+from app.platform.linux import catrust
+from app.platform.linux.accounts import (
+    Account,
+    AccountError,
+    ensure_system_user,
+    own_directory,
+    people,
+    supervised_now,
+    uid_range,
+)
+from app.platform.linux.enforcement import Enforcement
+from app.platform.linux.firewall import FirewallError, NftFirewall
+from app.service.api import Api
+from app.service.api_protection import ProtectionRecord
+from app.service.parts import ServiceContext, register_methods
+from app.service.service_loop import (
+    Upkeep,
+    restore_signals,
+    run_loop,
+    start_parts,
+    stop_on_signals,
+    stop_parts,
+)
+from app.service.snapshot import SNAPSHOT_NAME
+from app.service.supervisor import ProxySupervisor, port_is_free
+from app.store import Store
+from rules.text import Language
+
+PROXY_USER = "qorgan-proxy"
+DNS_PORT = 47100
+FIRST_CHILD_PORT = 47101
+SYSTEM_CA_BUNDLE = Path("/etc/ssl/certs/ca-certificates.crt")
+CA_FILES = ("mitmproxy-ca.pem", "mitmproxy-ca.p12")  # hold the private key
+
+logger = logging.getLogger("qorgan.service")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the service keeps things: its data (root only), its run folder, the proxy's home."""
+
+    data_dir: Path = SERVICE_DATA_DIR
+    run_dir: Path = SERVICE_RUN_DIR
+    proxy_home: Path = PROXY_HOME
+
+    @property
+    def socket(self) -> Path:
+        return service_socket_path(self.run_dir)
+
+    @property
+    def snapshot_dir(self) -> Path:
+        """Root writes, the proxy's group reads: the policy snapshot and the national list."""
+        return self.run_dir / "proxy"
+
+    @property
+    def confdir(self) -> Path:
+        """mitmproxy's folder, with the per-installation CA: the proxy's user's alone."""
+        return self.proxy_home / "mitmproxy"
+
+    @property
+    def spool(self) -> Path:
+        return self.proxy_home / "decision-events.jsonl"
+
+    @property
+    def trust_paths(self) -> catrust.TrustPaths:
+        return catrust.TrustPaths(state_dir=self.data_dir / "catrust")
+
+    @property
+    def ca_cert(self) -> Path:
+        return self.confdir / "mitmproxy-ca-cert.pem"
+
+
+def mitmdump_command(ports: Sequence[int], layout: Layout, ipv6: bool) -> list[str]:
+    """mitmdump with a transparent listener per port and the DNS stub, on loopback only.
+
+    `block_global` is off: a child's redirected connection comes from the PC's own,
+    often global, IPv6 address. Upstream certificates are checked with the system store.
+    """
+    hosts = ("127.0.0.1", "::1") if ipv6 else ("127.0.0.1",)
+    modes = [f"transparent@{host}:{port}" for port in ports for host in hosts]
+    modes += [f"dns@{host}:{DNS_PORT}" for host in hosts]
+    command = [
+        str(Path(sys.executable).with_name("mitmdump")),
+        *(option for mode in modes for option in ("--mode", mode)),
+        "-q",
+        *("-s", str(Path(proxy_package.__file__).with_name("worker.py"))),
+        *("--set", f"qorgan_snapshot={layout.snapshot_dir / SNAPSHOT_NAME}"),
+        *("--set", f"qorgan_events={layout.spool}"),
+        *("--set", f"confdir={layout.confdir}"),
+        *("--set", "block_global=false"),
+    ]
+    if SYSTEM_CA_BUNDLE.exists():
+        command += ["--set", f"ssl_verify_upstream_trusted_ca={SYSTEM_CA_BUNDLE}"]
+    return command
+
+
+def ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+class ServiceProxy:
+    """The proxy worker of the root service, restarted with new listeners when ports change."""
+
+    def __init__(self, supervisor: ProxySupervisor, layout: Layout, ipv6: bool) -> None:
+        self.supervisor = supervisor
+        self.layout = layout
+        self.ipv6 = ipv6
+
+    @property
+    def running(self) -> bool:
+        return self.supervisor.running
+
+    def listen_on(self, ports: Sequence[int]) -> None:
+        self.supervisor.stop()
+        self.supervisor.command = mitmdump_command(ports, self.layout, self.ipv6)
+        self.supervisor.start()
+
+
+def end_stale_workers(uid: int) -> list[int]:
+    """Stop what runs as the proxy's user: a worker left by a service that was killed."""
+    ended = []
+    for process in psutil.process_iter(["uids"]):
+        uids = process.info["uids"]
+        if uids is not None and uid in (uids.real, uids.effective):
+            try:
+                process.kill()
+                ended.append(process.pid)
+            except psutil.Error:
+                continue
+    psutil.wait_procs([psutil.Process(pid) for pid in ended if psutil.pid_exists(pid)], 5)
+    return ended
+
+
+def ensure_ca(confdir: Path, proxy: Account) -> bytes:
+    """The per-installation CA (made on first start); its key readable by the proxy's user only."""
+    from mitmproxy.certs import CertStore  # noqa: PLC0415 - slow to import, needed once
+
+    own_directory(confdir, proxy.uid, proxy.gid, 0o700)
+    CertStore.from_store(confdir, "mitmproxy", 2048)
+    for path in confdir.iterdir():
+        try:  # never through a link the proxy's user may have put there
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            if stat.S_ISREG(os.fstat(fd).st_mode):
+                os.fchown(fd, proxy.uid, proxy.gid)
+                os.fchmod(fd, 0o600 if path.name in CA_FILES else 0o644)
+        finally:
+            os.close(fd)
+    return (confdir / "mitmproxy-ca-cert.pem").read_bytes()
+
+
+def closed_to_others(paths: Sequence[Path]) -> list[str]:
+    """The folders and files on the way to `paths` that another account cannot read."""
+    problems = []
+    for target in paths:
+        resolved = target.resolve()
+        for folder in [*reversed(resolved.parents), resolved]:
+            try:
+                mode = folder.stat().st_mode
+            except OSError as error:
+                problems.append(f"{folder}: {error.strerror}")
+                break
+            needed = stat.S_IXOTH if stat.S_ISDIR(mode) else stat.S_IROTH
+            if not mode & needed:
+                problems.append(f"{folder} is closed to other accounts")
+                break
+    return problems
+
+
+def worker_paths() -> list[Path]:
+    """What the proxy's user must read to run: Python, the venv's mitmdump, Qorgan's code."""
+    code = Path(proxy_package.__file__).resolve().parent.parent
+    return [
+        Path(sys.executable),
+        Path(sys.executable).with_name("mitmdump"),
+        code / "proxy" / "worker.py",
+        code / "app" / "lists.py",
+        assets_dir(),
+    ]
+
+
+def install_trust(layout: Layout, ca_pem: bytes, children: Sequence[Account]) -> None:
+    paths = layout.trust_paths
+    plan = catrust.trust_plan(ca_pem, paths, children, catrust.facts(paths, children))
+    catrust.apply(plan)
+
+
+def run_service(
+    layout: Layout, proxy_user: str = PROXY_USER, stop: threading.Event | None = None
+) -> int:
+    """Run until SIGTERM or SIGINT (or `stop`); 0 after a clean stop, 1 if it cannot start."""
+    stop = stop or threading.Event()
+    os.umask(0o027)
+    try:
+        proxy = ensure_system_user(proxy_user, layout.proxy_home)
+        stale = end_stale_workers(proxy.uid)
+        if stale:
+            logger.warning("stopped proxy workers left behind: %s", stale)
+        own_directory(layout.data_dir, 0, 0, 0o700)
+        own_directory(layout.run_dir, 0, 0, 0o755)
+        # Set-group-ID: what the service writes there belongs to the proxy's group; with the
+        # umask above it is 0640: root writes, the proxy reads, no one else.
+        own_directory(layout.snapshot_dir, 0, proxy.gid, 0o2750)
+        ca_pem = ensure_ca(layout.confdir, proxy)
+    except (AccountError, OSError, subprocess.SubprocessError) as error:
+        logger.error("the service cannot start: %s", error)
+        return 1
+    previous = (
+        stop_on_signals(stop) if threading.current_thread() is threading.main_thread() else {}
+    )
+    try:
+        with Store.open(database_path(layout.data_dir)) as store:
+            _serve(store, layout, proxy, ca_pem, stop)
+    finally:
+        restore_signals(previous)
+    return 0
+
+
+def _serve(
+    store: Store, layout: Layout, proxy: Account, ca_pem: bytes, stop: threading.Event
+) -> None:
+    upkeep = Upkeep(
+        store,
+        layout.snapshot_dir,
+        layout.spool,
+        national_list_path(layout.data_dir),
+        copy_national=True,
+    )
+    upkeep.ingest(final=True)  # what a previous run left behind
+    ipv6 = ipv6_loopback()
+    supervisor = ProxySupervisor(
+        mitmdump_command([], layout, ipv6),
+        "127.0.0.1",
+        DNS_PORT,
+        layout.data_dir / "logs" / "proxy.log",
+        popen_options={
+            "user": proxy.uid,
+            "group": proxy.gid,
+            "extra_groups": [],
+            "umask": 0o077,
+            "cwd": str(layout.proxy_home),
+            "env": {"HOME": str(layout.proxy_home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+        },
+    )
+    record = ProtectionRecord(store, supervisor)
+    problems = closed_to_others(worker_paths())
+    if problems:  # fail closed: the firewall still goes up, the child's web is refused
+        message = f"the proxy's user cannot run Qorgan's code: {'; '.join(problems)}"
+        logger.error(message)
+        record.proxy_failed(message)
+    enforcement = Enforcement(
+        store,
+        NftFirewall(),
+        ServiceProxy(supervisor, layout, ipv6),
+        record,
+        proxy_uid=proxy.uid,
+        dns_port=DNS_PORT,
+        first_port=FIRST_CHILD_PORT,
+        supervised=supervised_now,
+        publish=lambda policy, listeners: upkeep.publish_policy(policy, listeners=listeners),
+        trust=lambda children: install_trust(layout, ca_pem, children),
+        usable=lambda port: port_is_free("127.0.0.1", port),
+    )
+    api = Api(
+        lambda: Store.open(database_path(layout.data_dir)), datetime.now, frozenset({proxy.uid})
+    )
+    register_methods(api, mode="service")
+    ipc = IpcServer(layout.socket, api.dispatch, mode=0o666)
+    running = []
+    try:
+        enforcement.start()
+        ipc.start()
+        running = start_parts(ServiceContext(layout.data_dir, store, "service", Language.EN))
+        logger.info("Qorgan service running; IPC on %s", layout.socket)
+        parts = [enforcement, *running]
+        run_loop(stop, supervisor, upkeep.ingest, parts, watch=record.watch)
+    finally:
+        stop_parts(running)
+        supervisor.stop()
+        ipc.stop()
+        upkeep.ingest(final=True)
+        logger.info(
+            "Qorgan service stopped; the firewall stays, so filtered accounts stay off the web"
+        )
+
+
+def uninstall(layout: Layout, proxy_user: str = PROXY_USER) -> int:
+    """Remove the firewall table, the CA trust everywhere, the proxy's account and home."""
+    failures = 0
+    try:
+        NftFirewall().remove()
+    except (FirewallError, OSError) as error:
+        logger.error("%s", error)
+        failures += 1
+    accounts = people(pwd.getpwall(), uid_range())
+    paths = layout.trust_paths
+    try:
+        catrust.apply(catrust.removal_plan(paths, accounts, catrust.facts(paths, accounts)))
+    except (catrust.TrustError, OSError) as error:
+        logger.error("%s", error)
+        failures += 1
+    try:
+        proxy_uid = pwd.getpwnam(proxy_user).pw_uid
+    except KeyError:
+        proxy_uid = None
+    if proxy_uid is not None:
+        end_stale_workers(proxy_uid)
+        done = subprocess.run(["userdel", proxy_user], capture_output=True, text=True, check=False)
+        failures += done.returncode != 0
+    subprocess.run(["rm", "-rf", "--one-file-system", str(layout.proxy_home)], check=False)
+    subprocess.run(["rm", "-rf", "--one-file-system", str(layout.run_dir)], check=False)
+    return 1 if failures else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qorgan-service", description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=SERVICE_DATA_DIR)
+    parser.add_argument("--run-dir", type=Path, default=SERVICE_RUN_DIR)
+    parser.add_argument("--proxy-home", type=Path, default=PROXY_HOME)
+    parser.add_argument("--proxy-user", default=PROXY_USER)
+    parser.add_argument(
+        "--uninstall", action="store_true", help="remove the firewall, CA trust and proxy user"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if sys.platform != "linux" or os.geteuid() != 0:
+        print(
+            "qorgan-service: runs as root on Linux (demo mode: qorgan run --demo)", file=sys.stderr
+        )
+        return 2
+    faulthandler.register(signal.SIGUSR1)  # `kill -USR1` writes every thread's stack to the log
+    layout = Layout(args.data_dir, args.run_dir, args.proxy_home)
+    if args.uninstall:
+        return uninstall(layout, args.proxy_user)
+    return run_service(layout, args.proxy_user)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
