@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from app.service import api_core
+from app.service import api_blockpage, api_console, api_core, api_protection, api_screentime
 from app.service.api import Api
+from app.service.screentime import ScreenTime
 from app.store import Store
 from rules.text import Language
 
@@ -37,7 +38,11 @@ class Part(Protocol):
 
 def register_methods(api: Api, mode: str) -> None:
     api_core.register(api, mode)
+    api_blockpage.register(api)
+    api_console.register(api, mode)
+    api_protection.register(api, mode)
+    api_screentime.register(api)
 
 
 def parts(context: ServiceContext) -> list[Part]:
-    return []
+    return [ScreenTime.for_service(context)]
