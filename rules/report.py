@@ -1,5 +1,6 @@
 """The weekly report's numbers: one child's week of records added up, beside the week before."""
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -22,6 +23,7 @@ from rules.report_model import (
 )
 from rules.report_uptime import days_running
 from rules.report_week import IsoWeek
+from rules.screentime_state import day_totals, is_summary
 
 TOP_SITES = 10
 SITES_PER_BLOCK = 3
@@ -54,13 +56,7 @@ def _limit(child: ChildProfile, day: date) -> int | None:
 def _days(
     child: ChildProfile, week: IsoWeek, until: datetime, usage: Sequence[Usage], running: set[date]
 ) -> tuple[DayTime, ...]:
-    free = {app.casefold() for app in child.rules.free_apps}
-    seconds: Counter[date] = Counter()
-    free_seconds: Counter[date] = Counter()
-    for item in usage:
-        seconds[item.day] += item.seconds
-        if item.app.casefold() in free:
-            free_seconds[item.day] += item.seconds
+    seconds, free_seconds = _day_seconds(child, usage)
     return tuple(
         DayTime(
             day=day,
@@ -72,6 +68,51 @@ def _days(
         )
         for day in week.days
     )
+
+
+def _day_seconds(
+    child: ChildProfile, usage: Sequence[Usage]
+) -> tuple[Counter[date], Counter[date]]:
+    """Each day's screen time and the part of it that did not count against the limit.
+
+    Screen time writes the day's totals as summary rows (apps overlap, so their rows do not
+    add up); a day without them (records from elsewhere) is the sum of its app rows.
+    """
+    summarised = {item.day for item in usage if is_summary(item.app)}
+    free_apps = {app.casefold() for app in child.rules.free_apps}
+    seconds: Counter[date] = Counter()
+    free: Counter[date] = Counter()
+    for day, totals in day_totals(usage).items():
+        seconds[day] += math.floor(totals.screen + totals.free)
+        free[day] += math.floor(totals.free)
+    for item in usage:
+        if item.day in summarised or is_summary(item.app):
+            continue
+        seconds[item.day] += item.seconds
+        if item.app.casefold() in free_apps:
+            free[item.day] += item.seconds
+    return seconds, free
+
+
+def _app_and_category_time(
+    usage: Sequence[Usage],
+) -> tuple[dict[str, int], dict[str, Category], Counter[Category | None]]:
+    """Seconds per app, and per category (from summary rows where screen time wrote them)."""
+    summarised = {item.day for item in usage if is_summary(item.app)}
+    apps: defaultdict[str, int] = defaultdict(int)
+    app_category: dict[str, Category] = {}
+    categories: Counter[Category | None] = Counter()
+    for item in usage:
+        if is_summary(item.app):
+            if item.category is not None:
+                categories[item.category] += item.seconds
+            continue
+        apps[item.app] += item.seconds
+        if item.category is not None:
+            app_category[item.app] = item.category
+        if item.day not in summarised:
+            categories[item.category] += item.seconds
+    return apps, app_category, categories
 
 
 def _top(counter: Counter[str], limit: int) -> tuple[str, ...]:
@@ -192,14 +233,7 @@ def build_weekly_report(
     """
     mine = _only(child, week, until, records)
     days = _week_days(child, week, until, mine)
-    apps: defaultdict[str, int] = defaultdict(int)
-    app_category: dict[str, Category] = {}
-    categories: Counter[Category | None] = Counter()
-    for item in mine.usage:
-        apps[item.app] += item.seconds
-        categories[item.category] += item.seconds
-        if item.category is not None:
-            app_category[item.app] = item.category
+    apps, app_category, categories = _app_and_category_time(mine.usage)
     blocked_events = [e for e in mine.events if e.verdict is Verdict.BLOCK]
     return WeeklyReport(
         child=child.name,

@@ -250,3 +250,23 @@ def test_uncategorised_time_comes_after_categories_of_the_same_length() -> None:
     report = build_weekly_report(child(), WEEK, AFTER, records, WeekRecords())
     assert [c.category for c in report.categories] == [Category.GAMES, None]
     assert [a.category for a in report.apps] == [None, Category.GAMES]
+
+
+def test_screen_time_summary_rows_give_the_day_and_category_totals() -> None:
+    # Screen time writes overlapping app rows and the day's totals as @-rows: the report
+    # takes the day and category totals from the @-rows and lists only real apps.
+    usage = [
+        use(0, "minecraft", 50, Category.GAMES),
+        use(0, "firefox", 50),  # ran at the same time as minecraft
+        use(0, "@screen", 60),
+        use(0, "@free", 10),
+        use(0, "@games", 40, Category.GAMES),
+        use(1, "roblox", 30, Category.GAMES),  # a day with app rows only
+    ]
+    records = WeekRecords(events=[], usage=usage, requests=[], alerts=[], running=())
+    report = build_weekly_report(child(), WEEK, AFTER, records, WeekRecords([], [], [], [], ()))
+    monday, tuesday = report.days[0], report.days[1]
+    assert (monday.seconds, monday.free_seconds) == (70 * 60, 10 * 60)
+    assert (tuesday.seconds, tuesday.free_seconds) == (30 * 60, 0)
+    assert [app.app for app in report.apps] == ["firefox", "minecraft", "roblox"]
+    assert {c.category: c.seconds for c in report.categories} == {Category.GAMES: 70 * 60}
