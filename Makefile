@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Any Python 3.12+ will do: $PYTHON if given, else python3.12 / python3.13 / python3.
 PYTHON ?= $(shell installers/dev/find-python.sh)
 
-.PHONY: help venv system-deps run test lint types imports unit lock clean bench bench-lists bench-proxy bench-monitor
+.PHONY: help venv system-deps run test lint types imports unit lock clean bench bench-lists bench-proxy bench-monitor dist
 
 help:
 	@echo "make run    set up and start Qorgan in demo mode"
@@ -56,10 +56,18 @@ bench-proxy: venv system-deps
 bench-monitor: venv system-deps
 	$(BIN)/python tests/bench/bench_monitor.py
 
+# Frozen bundles in dist/ (PyInstaller, about a minute), then their self-tests.
+dist: venv
+	rm -rf dist build/pyinstaller
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller installers/pyinstaller/qorgan.spec
+	dist/qorgan-service/qorgan-service selftest
+	QT_QPA_PLATFORM=offscreen dist/qorgan-gui/qorgan-console --check-imports
+	QT_QPA_PLATFORM=offscreen dist/qorgan-gui/qorgan-tray --check-imports
+
 # Regenerate the lock file after changing dependencies in pyproject.toml.
 lock: venv
 	$(BIN)/python -m pip install --quiet --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --extra dev --extra build --python-version 3.12 -o requirements.lock
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist *.egg-info

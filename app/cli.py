@@ -11,6 +11,7 @@ from typing import Protocol
 from app import messages
 from app.commands import lists as lists_command
 from app.commands import report as report_command
+from app.commands import school as school_command
 from app.lists import ListFileError, load_lists
 from app.paths import assets_dir, database_path, default_data_dir, national_list_path
 from app.service.demo import run_demo, seed_demo
@@ -43,7 +44,7 @@ class CommandModule(Protocol):
 
 
 # Commands that live in their own modules: each adds its parser and handler.
-COMMAND_MODULES: list[CommandModule] = [lists_command, report_command]
+COMMAND_MODULES: list[CommandModule] = [lists_command, report_command, school_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,1 @@
+"""What the installed bundle needs beyond the service: its self-test and the package plan."""

@@ -1,0 +1,76 @@
+"""`qorgan-service windows-setup|windows-remove`: the whole Windows plan, run or printed.
+
+The Inno Setup installer runs it after copying the files (and before removing them).
+Children are given as ACCOUNT=SID pairs; the school's silent install adds --policy.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+from app.platform.windows import catrust, firewall, proxy_settings, service
+from app.platform.windows.paths import WindowsPaths, windows_paths
+from app.platform.windows.plan import Command, dry_run, run_plan
+
+FIRST_CHILD_PORT = 47101
+
+
+def parse_child(text: str) -> tuple[str, str]:
+    account, sep, sid = text.partition("=")
+    if not sep or not account:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a child as ACCOUNT=SID")
+    return account, sid
+
+
+def setup_plan(
+    paths: WindowsPaths, children: Sequence[tuple[str, str]], first_port: int = FIRST_CHILD_PORT
+) -> list[Command]:
+    """Service, CA trust, then per child: proxy, firewall, tray. Each child has its own port."""
+    plan = [*service.register_plan(paths), *catrust.trust_plan(str(paths.ca_cert))]
+    for offset, (account, sid) in enumerate(children):
+        plan += proxy_settings.set_proxy_plan(sid, first_port + offset)
+        plan += firewall.block_plan(sid, account)
+        plan += service.tray_plan(sid, paths)
+    return plan
+
+
+def removal_plan(
+    paths: WindowsPaths,
+    children: Sequence[tuple[str, str]],
+    ca_pem: bytes | None,
+    first_port: int = FIRST_CHILD_PORT,
+) -> list[Command]:
+    plan = [*service.unregister_plan(), *firewall.removal_plan(), *catrust.removal_plan(ca_pem)]
+    for offset, (_, sid) in enumerate(children):
+        plan += proxy_settings.clear_proxy_plan(sid, first_port + offset)
+        plan += service.tray_removal_plan(sid, paths)
+    return plan
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    environment: Mapping[str, str] = os.environ,
+    run: Callable[[Sequence[str]], int] = subprocess.call,
+) -> int:
+    parser = argparse.ArgumentParser(prog="qorgan-service windows-setup")
+    parser.add_argument("action", choices=["setup", "remove"])
+    parser.add_argument("--child", type=parse_child, action="append", default=[])
+    parser.add_argument("--dry-run", action="store_true")
+    args = parser.parse_args(argv)
+    paths = windows_paths(environment)
+    if args.action == "setup":
+        plan = setup_plan(paths, args.child)
+    else:
+        ca = Path(str(paths.ca_cert)).with_suffix(".pem")
+        plan = removal_plan(paths, args.child, ca.read_bytes() if ca.exists() else None)
+    if args.dry_run:
+        print("\n".join(dry_run(plan)))
+        return 0
+    if sys.platform != "win32":
+        print("qorgan-service windows-setup: runs on Windows (try --dry-run)", file=sys.stderr)
+        return 2
+    failed = run_plan(plan, run)
+    return 1 if any(not c.may_fail for c in failed) else 0
