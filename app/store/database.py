@@ -1,6 +1,7 @@
 """Opening Qorgan's SQLite database: owner-only files, WAL, pragmas, then the migrations."""
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,14 +14,19 @@ from app.store.migrations import MIGRATIONS
 PRAGMAS = ("foreign_keys=ON", "busy_timeout=5000", "synchronous=NORMAL")
 
 
+# The umask belongs to the whole process: two threads opening stores at once would otherwise
+# each restore the other's mask and leave 077 behind for every file written after.
+_UMASK_LOCK = threading.Lock()
+
+
 @contextmanager
 def _umask(mask: int) -> Iterator[None]:
-    """The process umask is global: open the database at start-up, before threads."""
-    previous = os.umask(mask)
-    try:
-        yield
-    finally:
-        os.umask(previous)
+    with _UMASK_LOCK:
+        previous = os.umask(mask)
+        try:
+            yield
+        finally:
+            os.umask(previous)
 
 
 def _create_owner_only(path: Path) -> None:

@@ -33,3 +33,24 @@ def test_a_write_by_another_process_is_seen_after_a_second_open(tmp_path: Path) 
     assert replace(second.policy()).default_profile == "Dana"
     second.close()
     service.close()
+
+
+def test_stores_opened_by_many_threads_leave_the_umask_as_it_was(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    before = os.umask(0o022)
+    try:
+
+        def open_close(n: int) -> None:
+            for i in range(20):
+                Store.open(tmp_path / f"db{n}-{i % 2}.db").close()
+
+        threads = [threading.Thread(target=open_close, args=(n,)) for n in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert os.umask(0o022) == 0o022
+    finally:
+        os.umask(before)
