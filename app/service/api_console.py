@@ -17,6 +17,7 @@ from rules.ipc import ErrorCode, IpcError, JsonValue, Role
 from rules.policy import Mode, Policy
 from rules.policy_io import policy_to_dict
 from rules.records import Alert, ChildRequest
+from rules.report_mail import MailSettingsError, mail_settings_from_setting
 from rules.text import Language
 from rules.wire import event_to_dict
 
@@ -160,6 +161,10 @@ def _report_email(value: JsonValue) -> dict[str, JsonValue]:
         raise IpcError(ErrorCode.INVALID, "report_email.security: starttls, ssl or none")
     if merged["enabled"] and ("@" not in str(merged["to"]) or not merged["smtp_host"]):
         raise IpcError(ErrorCode.INVALID, "report_email: an address and an SMTP server are needed")
+    try:
+        mail_settings_from_setting(merged)  # as the report's mailer will read it
+    except MailSettingsError as error:
+        raise IpcError(ErrorCode.INVALID, str(error)) from None
     return merged
 
 
@@ -213,8 +218,12 @@ def _request_dict(request: ChildRequest) -> JsonValue:
 
 
 def _alert_dict(alert: Alert) -> JsonValue:
-    return {"at": alert.at.isoformat(), "child": alert.child, "kind": str(alert.kind),
-            "detail": alert.detail}  # fmt: skip
+    return {
+        "at": alert.at.isoformat(),
+        "child": alert.child,
+        "kind": str(alert.kind),
+        "detail": alert.detail,
+    }
 
 
 def _export(call: Call) -> JsonValue:

@@ -130,6 +130,18 @@ def test_settings_are_validated_and_kept_together(ipc: IpcClient) -> None:
         ({"report_email": "on"}, "expected an object"),
         ({"report_email": {"enabled": True, "to": "nobody"}}, "address and an SMTP server"),
         ({"retention_days": 30, "language": "xx"}, "kk, ru or en"),
+        (
+            {
+                "report_email": {
+                    "enabled": True,
+                    "to": "a@b.kz",
+                    "smtp_host": "smtp.b.kz",
+                    "sender": "pc@b.kz",
+                    "security": "none",
+                }
+            },
+            "in the clear",
+        ),
     ):
         with pytest.raises(IpcError, match=message) as caught:
             ipc.call("settings.set", **bad)  # type: ignore[arg-type]
@@ -139,7 +151,12 @@ def test_settings_are_validated_and_kept_together(ipc: IpcClient) -> None:
         "settings.set",
         retention_days=30,
         language="ru",
-        report_email={"enabled": True, "to": "a@b.kz", "smtp_host": "smtp.b.kz"},
+        report_email={
+            "enabled": True,
+            "to": "a@b.kz",
+            "smtp_host": "smtp.b.kz",
+            "sender": "pc@b.kz",
+        },
     )
     assert changed["retention_days"] == 30  # type: ignore[index,call-overload]
     assert changed["language"] == "ru"  # type: ignore[index,call-overload]

@@ -1,0 +1,1 @@
+"""`qorgan-console`: the parent's (or school admin's) console; it reaches the service over IPC."""

@@ -1,0 +1,154 @@
+"""A new parent's first run against the real demo: wizard, a rule, a request, the proxy obeys."""
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWizard
+from pytestqt.qtbot import QtBot
+
+from app.gui.console.child_editor import ChildEditorPage
+from app.gui.console.idle import IdleWatcher
+from app.gui.console.requests import RequestsPage
+from app.gui.console.state import ConsoleState
+from app.gui.console.window import ConsoleWindow
+from app.gui.i18n import Translations, build
+from app.gui.qtipc import ServiceClient
+from app.ipc.client import IpcClient
+from app.paths import database_path, socket_path
+from app.store import Store
+from rules.records import RequestStatus
+from rules.text import Language
+from tests.e2e.test_demo import Demo, Upstream, free_port, wait_for
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.timeout(90),
+    pytest.mark.qt_log_ignore("propagateSizeHints"),
+]
+PIN = "8642"
+
+
+@pytest.fixture
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Demo]:
+    for variable in ("no_proxy", "NO_PROXY"):  # the local upstream must go through the proxy
+        monkeypatch.delenv(variable, raising=False)
+    started = Demo(tmp_path / "data", free_port())
+    yield started
+    if started.process.poll() is None:
+        started.kill()
+
+
+def status_through(demo: Demo, url: str) -> int | None:
+    try:
+        return demo.get(url)[0]
+    except OSError:
+        return None
+
+
+def run_the_wizard(qtbot: QtBot, window: ConsoleWindow) -> None:
+    """In Kazakh: the PIN, the demo's child as she is, home, and the check."""
+    wizard = window.wizard
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is wizard, timeout=10_000)
+    assert wizard.language_page.title() == "Qorgan-ға қош келдіңіз"
+    wizard.next()
+    wizard.pin_page.pin.setText(PIN)
+    wizard.pin_page.repeat.setText(PIN)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.children_page, timeout=10_000)
+    qtbot.waitUntil(wizard.children_page.isComplete, timeout=10_000)  # the demo's Aruzhan
+    wizard.next()
+    wizard.next()  # home
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.check_page, timeout=10_000)
+    report = wizard.check_page.report
+    qtbot.waitUntil(
+        lambda: report.states["firewall"].text() == "көрсетілім режимі: қолданылмайды",
+        timeout=10_000,
+    )
+    assert report.states["ca"].text() == "осы компьютерде жасалған"  # mitmdump made it
+    assert report.states["national"].text().startswith("нұсқасы")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace)
+
+
+def deny_in_the_console(qtbot: QtBot, window: ConsoleWindow, host: str) -> None:
+    window.workspace.show_view("children")
+    editor = window.workspace.views["children"]
+    assert isinstance(editor, ChildEditorPage)
+    qtbot.waitUntil(editor.save.isEnabled, timeout=10_000)
+    assert editor.picker.currentData() == "Aruzhan"
+    editor.deny.entry.setText(host)
+    editor.deny.add.click()
+    editor.save.click()
+    qtbot.waitUntil(lambda: editor.note.text().startswith("Сақталды"), timeout=10_000)
+
+
+def approve_in_the_console(qtbot: QtBot, window: ConsoleWindow, state: ConsoleState) -> None:
+    state.refresh_requests()
+    window.workspace.show_view("requests")
+    inbox = window.workspace.views["requests"]
+    assert isinstance(inbox, RequestsPage)
+    qtbot.waitUntil(lambda: inbox.table.rowCount() == 1, timeout=10_000)
+    inbox.table.selectRow(0)
+    inbox.approve.click()
+    qtbot.waitUntil(lambda: inbox.note.text() == "Мақұлданды.", timeout=10_000)
+
+
+def test_a_new_parent_sets_up_qorgan_and_the_proxy_obeys_the_console(
+    qtbot: QtBot, qapp: QApplication, demo: Demo, tmp_path: Path
+) -> None:
+    demo.wait_for_line(f"listening on http://127.0.0.1:{demo.port}", timeout=30)
+    data = tmp_path / "data"
+    upstream = Upstream()
+    local = f"http://localhost:{upstream.port}/hello"
+    assert status_through(demo, local) == 200
+
+    build(tmp_path / "i18n")
+    translations = Translations(qapp, tmp_path / "i18n")
+    translations.switch(Language.KK)
+    client = ServiceClient(socket_path(data))
+    state = ConsoleState(client)
+    idle = IdleWatcher(qapp)
+    window = ConsoleWindow(
+        state,
+        choose_language=translations.switch,
+        idle=idle,
+        today=date.today(),
+        set_idle_minutes=lambda minutes: None,
+        idle_minutes=5,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    client.start()
+    try:
+        run_the_wizard(qtbot, window)
+        deny_in_the_console(qtbot, window, "localhost")
+        wait_for(
+            "the console's deny rule reaching the proxy",
+            lambda: status_through(demo, local) == 403 or None,
+            timeout=15,
+        )
+        hits = upstream.hits
+        status, page = demo.get(local)
+        assert status == 403 and "localhost" in page
+        assert upstream.hits == hits  # the request never left the proxy
+
+        # The child asks for time (as the tray does); the parent approves in the console.
+        with IpcClient(socket_path(data)) as child_side:
+            asked = child_side.call("screentime.ask", minutes=20, message="үй тапсырмасы")
+        assert isinstance(asked, dict) and asked["status"] == "pending"
+        approve_in_the_console(qtbot, window, state)
+    finally:
+        idle.stop()
+        client.stop()
+    with Store.open(database_path(data)) as store:
+        [request] = store.requests()
+        child = store.child("Aruzhan")
+    assert request.status is RequestStatus.APPROVED
+    assert child.rules.deny == ("localhost",)
+    assert [g.minutes for g in child.rules.time_grants] == [20]
