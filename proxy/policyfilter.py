@@ -19,6 +19,7 @@ from mitmproxy import addonmanager, ctx, exceptions, http
 from mitmproxy.utils import asyncio_utils
 
 from proxy.blockpage import BlockActions, render_block_page, render_starting_page
+from proxy.budgets import BudgetWatcher
 from proxy.childmap import current_child
 from proxy.snapshot import EventSpool, Snapshot, SnapshotError, SnapshotWatcher
 from rules.categories import Category
@@ -86,6 +87,7 @@ class PolicyFilter:
         self.now = now
         self.watcher: SnapshotWatcher | None = None
         self.spool = EventSpool(None, clock)
+        self.budgets = BudgetWatcher(clock)
         self._active: Active | None = None
         self.language = Language.KK
         self._flusher: asyncio.Task[None] | None = None
@@ -165,7 +167,13 @@ class PolicyFilter:
         content: ContentScore | None = None,
     ) -> tuple[Url, Decision]:
         """The decision for a request known by one or more URLs: the first block, else allow."""
-        context = RequestContext(now=self.now(), content=content)
+        budgets = self.budgets.flags(active.snapshot.budgets_file, active.child.child.name)
+        context = RequestContext(
+            now=self.now(),
+            day_used_up=budgets.day_used_up,
+            used_up_categories=budgets.used_up_categories,
+            content=content,
+        )
         decided = []
         for text in urls:
             url = normalize_url(text)

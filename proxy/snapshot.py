@@ -29,13 +29,15 @@ class SnapshotError(ValueError):
 class Snapshot:
     """What the proxy decides with: the policy, the lists, and whose rules apply in the demo.
 
-    `national_url_sites` are the sites where the national list closes some pages only.
+    `national_url_sites` are the sites where the national list closes some pages only;
+    `budgets_file` holds the children's screen-time budget flags (proxy/budgets.py).
     """
 
     policy: Policy
     lists: MemoryLists
     demo_child: str | None
     national_url_sites: frozenset[str] = frozenset()
+    budgets_file: Path | None = None
 
 
 def load_snapshot(path: Path) -> Snapshot:
@@ -56,6 +58,9 @@ def load_snapshot(path: Path) -> Snapshot:
     demo_child = data.get("demo_child")
     if not isinstance(national_file, str | None) or not isinstance(demo_child, str | None):
         raise SnapshotError(f"{path}: national_file and demo_child must be text or null")
+    lists_dir, budgets_file = data.get("lists_dir"), data.get("budgets_file")
+    if not isinstance(lists_dir, str | None) or not isinstance(budgets_file, str | None):
+        raise SnapshotError(f"{path}: lists_dir and budgets_file must be text or null")
     if demo_child is not None:
         try:
             policy.child(demo_child)
@@ -63,15 +68,16 @@ def load_snapshot(path: Path) -> Snapshot:
             raise SnapshotError(f"{path}: demo_child: no child called {demo_child!r}") from None
     national = None if national_file is None else Path(national_file)
     try:
-        # The starter, compiled and national lists; the national file's folder holds them.
-        loaded = load_lists(assets_dir(), national)
+        # The starter, compiled and national lists (compiled ones by default beside the national).
+        loaded = load_lists(assets_dir(), national, None if lists_dir is None else Path(lists_dir))
         lists, sites = loaded.lists, loaded.national_url_sites
     except ValueError as error:
         raise SnapshotError(f"{path}: lists: {error}") from None
     # Lists are long-lived: the collector need not walk their million objects ever again.
     gc.collect()
     gc.freeze()
-    return Snapshot(policy, lists, demo_child, sites)
+    budgets = None if budgets_file is None else Path(budgets_file)
+    return Snapshot(policy, lists, demo_child, sites, budgets)
 
 
 type Stamp = tuple[int, int, int]

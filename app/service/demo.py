@@ -34,6 +34,7 @@ from app.service.supervisor import ProxyStartError, ProxySupervisor
 from app.store import Store
 from rules.ageclass import AgeClass
 from rules.policy import ChildProfile, Policy
+from rules.screentime_state import STATE_NAME
 from rules.text import Language
 
 RUN_DIR = "run"
@@ -59,7 +60,11 @@ class DemoService(Upkeep):
     def __init__(self, store: Store, data_dir: Path) -> None:
         self.run_dir = data_dir / RUN_DIR
         super().__init__(
-            store, self.run_dir, self.run_dir / EVENTS_NAME, national_list_path(data_dir)
+            store,
+            self.run_dir,
+            self.run_dir / EVENTS_NAME,
+            national_list_path(data_dir),
+            screentime_state=self.run_dir / STATE_NAME,  # the screen-time part writes it here
         )
         self.child: str | None = None
 
@@ -109,11 +114,11 @@ def _run(
         print(f"qorgan: {messages.ERROR.get(language)}: {text}", file=sys.stderr)
         return 1
     ipc = demo_ipc(data_dir)
-    ipc.start()
     running: list[Part] = []
     window = None
     try:
         running = start_parts(ServiceContext(data_dir, store, "demo", language))
+        ipc.start()  # after the parts' threads opened the database (it sets the umask)
         _print_intro(data_dir, port, service.child, language)
         window = _start_console(data_dir, language) if console else None
         if not console:
@@ -121,7 +126,7 @@ def _run(
         print(messages.PRESS_CTRL_C.get(language), flush=True)
 
         def upkeep() -> None:
-            service.ingest()
+            service.tick()
             service.publish()
 
         run_loop(stop, supervisor, upkeep, running)

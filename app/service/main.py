@@ -53,6 +53,7 @@ from app.platform.linux.firewall import FirewallError, NftFirewall
 from app.service.api import Api
 from app.service.api_protection import ProtectionRecord
 from app.service.parts import ServiceContext, register_methods
+from app.service.screentime_store import RUN_DIR
 from app.service.service_loop import (
     Upkeep,
     restore_signals,
@@ -64,6 +65,7 @@ from app.service.service_loop import (
 from app.service.snapshot import SNAPSHOT_NAME
 from app.service.supervisor import ProxySupervisor, port_is_free
 from app.store import Store
+from rules.screentime_state import STATE_NAME
 from rules.text import Language
 
 PROXY_USER = "qorgan-proxy"
@@ -272,6 +274,7 @@ def _serve(
         layout.spool,
         national_list_path(layout.data_dir),
         copy_national=True,
+        screentime_state=layout.data_dir / RUN_DIR / STATE_NAME,
     )
     upkeep.ingest(final=True)  # what a previous run left behind
     ipv6 = ipv6_loopback()
@@ -316,11 +319,11 @@ def _serve(
     running = []
     try:
         enforcement.start()
-        ipc.start()
         running = start_parts(ServiceContext(layout.data_dir, store, "service", Language.EN))
+        ipc.start()  # after the parts' threads opened the database (it sets the umask)
         logger.info("Qorgan service running; IPC on %s", layout.socket)
         parts = [enforcement, *running]
-        run_loop(stop, supervisor, upkeep.ingest, parts, watch=record.watch)
+        run_loop(stop, supervisor, upkeep.tick, parts, watch=record.watch)
     finally:
         stop_parts(running)
         supervisor.stop()

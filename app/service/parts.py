@@ -7,8 +7,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from app.service import api_blockpage, api_console, api_core, api_protection, api_screentime
+from app.school.part import SchoolPart
+from app.service import (
+    api_blockpage,
+    api_console,
+    api_core,
+    api_lists,
+    api_protection,
+    api_screentime,
+)
 from app.service.api import Api
+from app.service.lists_part import ListUpdates
+from app.service.reports_part import Reports
 from app.service.screentime import ScreenTime
 from app.store import Store
 from rules.text import Language
@@ -42,7 +52,13 @@ def register_methods(api: Api, mode: str) -> None:
     api_console.register(api, mode)
     api_protection.register(api, mode)
     api_screentime.register(api)
+    api_lists.register(api)
 
 
 def parts(context: ServiceContext) -> list[Part]:
-    return [ScreenTime.for_service(context)]
+    return [
+        ScreenTime.for_service(context),
+        Reports.for_service(context),
+        ListUpdates.for_service(context),
+        SchoolPart.for_service(context),
+    ]

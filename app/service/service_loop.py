@@ -6,27 +6,37 @@ import signal
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from types import FrameType
 
+from app.listcompile import COMPILED_DIR, CURRENT_NAME
+from app.report.alerts import raise_alerts
+from app.service.budgets import BUDGETS_NAME, BudgetPublisher
 from app.service.parts import Part, ServiceContext, parts
-from app.service.snapshot import drain_events, take_events, write_snapshot
+from app.service.snapshot import drain_events, publish_compiled, take_events, write_snapshot
 from app.service.supervisor import ProxySupervisor
 from app.store import Store
 from rules.policy import Policy
 from rules.policy_io import policy_to_dict
+from rules.records import DecisionEvent
+from rules.report_alerts import alert_kind
 
 PUBLISHED_NATIONAL = "national.json"
+MAX_UNALERTED = 1000  # risky events kept while the store refuses their alerts
 
 logger = logging.getLogger(__name__)
 
 
 class Upkeep:
-    """Decision events from the proxy's spool into the store; the policy out as a snapshot.
+    """Decision events from the proxy's spool into the store (risky ones raise alerts at
+    once); the policy, the lists in force and the screen-time budgets out to the proxy.
 
-    With `copy_national` the national list is copied beside the snapshot, where the
-    proxy's own user can read it (the root service keeps its data folder to itself).
+    With `copy_national` the national list and the compiled lists are copied beside the
+    snapshot, where the proxy's own user can read them (the root service keeps its data
+    folder to itself). With `screentime_state` (the screen-time part's state file) the
+    budget flags are published there too.
     """
 
     def __init__(
@@ -37,13 +47,23 @@ class Upkeep:
         national: Path,
         *,
         copy_national: bool = False,
+        screentime_state: Path | None = None,
+        now: Callable[[], datetime] = datetime.now,
     ) -> None:
         self.store = store
         self.snapshot_dir = snapshot_dir
         self.spool = spool
         self.national = national
+        self.lists_dir = national.parent  # where `qorgan lists` and the updates compile
+        self.budgets = (
+            None
+            if screentime_state is None
+            else BudgetPublisher(screentime_state, snapshot_dir / BUDGETS_NAME)
+        )
         self._copy_national = copy_national
+        self._now = now
         self._published: object = None
+        self._unalerted: list[DecisionEvent] = []
 
     def publish_policy(
         self,
@@ -51,13 +71,19 @@ class Upkeep:
         demo_child: str | None = None,
         listeners: Mapping[int, str] | None = None,
     ) -> bool:
-        """Write a new snapshot if the policy, the children or the national list changed."""
+        """Write a new snapshot if the policy, the children, the national list or the
+        compiled lists (a new CURRENT pointer) changed."""
         try:
             national_stamp: object = self.national.stat().st_mtime_ns
         except OSError:
             national_stamp = None
+        try:
+            pointer = (self.lists_dir / COMPILED_DIR / CURRENT_NAME).stat()
+            compiled_stamp: object = (pointer.st_ino, pointer.st_mtime_ns)
+        except OSError:
+            compiled_stamp = None
         ports = dict(listeners or {})
-        state = (policy_to_dict(policy), demo_child, ports, national_stamp)
+        state = (policy_to_dict(policy), demo_child, ports, national_stamp, compiled_stamp)
         if state == self._published:
             return False
         national = self.national if national_stamp is not None else None
@@ -69,16 +95,59 @@ class Upkeep:
             temporary.chmod(0o640)
             temporary.replace(copy)
             national = copy
-        write_snapshot(self.snapshot_dir, policy, national, demo_child, ports)
+        lists_dir = self.lists_dir
+        if self._copy_national:
+            publish_compiled(self.lists_dir, self.snapshot_dir)
+            lists_dir = self.snapshot_dir
+        budgets = None if self.budgets is None else self.budgets.target
+        write_snapshot(
+            self.snapshot_dir,
+            policy,
+            national,
+            demo_child,
+            ports,
+            lists_dir=lists_dir,
+            budgets_file=budgets,
+        )
         self._published = state
         return True
+
+    def tick(self) -> None:
+        """A second's exchange with the proxy: the screen-time budgets out, its events in."""
+        if self.budgets is not None:
+            try:
+                self.budgets.publish()
+            except OSError as error:  # the proxy's file then grows old, and is ignored
+                logger.warning("screen-time budgets not published: %s", error)
+        self.ingest()
 
     def ingest(self, final: bool = False) -> int:
         """Move spooled events into the store; `final` once the proxy has stopped writing."""
         events = drain_events(self.spool) if final else take_events(self.spool)
         if events:
             self.store.record_events(events)
+        self._raise_alerts(events)
         return len(events)
+
+    def _raise_alerts(self, events: Sequence[DecisionEvent]) -> None:
+        """Self-harm, sexual-content, contact and bypass blocks become alerts at once.
+
+        No e-mail is sent from here (a slow server would hold up the loop): the report
+        part's next run, within a minute, sends the alerts e-mail. A batch the store
+        refuses (busy, disk full) is tried again with the next one.
+        """
+        waiting = [*self._unalerted, *(event for event in events if alert_kind(event) is not None)]
+        if not waiting:
+            return
+        try:
+            raise_alerts(self.store, waiting, self._now(), None)
+        except (OSError, sqlite3.Error) as error:
+            self._unalerted = waiting[-MAX_UNALERTED:]
+            logger.warning("alerts not raised yet, trying again: %s", error)
+            return
+        except Exception:  # a bug here must not stop the events or the loop
+            logger.exception("alerts for %d risky events not raised", len(waiting))
+        self._unalerted = []
 
 
 def start_parts(context: ServiceContext) -> list[Part]:
