@@ -14,6 +14,7 @@ from app.service import (
     api_core,
     api_lists,
     api_protection,
+    api_reports,
     api_screentime,
 )
 from app.service.api import Api
@@ -53,6 +54,7 @@ def register_methods(api: Api, mode: str) -> None:
     api_protection.register(api, mode)
     api_screentime.register(api)
     api_lists.register(api)
+    api_reports.register(api)
 
 
 def parts(context: ServiceContext) -> list[Part]:
