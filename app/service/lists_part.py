@@ -10,7 +10,6 @@ pointer and republishes the snapshot, so the proxy reloads.
 """
 
 import logging
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, cast
 from app.listsources import Fetcher, ListSourceError, SourceOptions, is_due, source_options
 from app.listupdate import ListUpdater, SourceResult
 from app.paths import assets_dir, database_path, national_list_path
+from app.service.worker import StoreWorker
 from app.store import JsonValue, Store
 from app.store.database import write_transaction
 from rules.categories import Category
@@ -34,8 +34,6 @@ REQUESTS = "lists.requests"
 LAST_RUN = "lists.last_run"
 CHECK_EVERY = 60.0  # seconds between looks for sources whose schedule has come
 RETRY_AFTER = 30 * 60.0  # seconds before a scheduled source that failed is tried again
-OPEN_WAIT = 10.0
-STOP_WAIT = 15.0
 
 logger = logging.getLogger(__name__)
 
@@ -141,15 +139,10 @@ class ListUpdates:
         self.check_every = check_every
         self.clock = clock
         self.now = now
-        self.runs = 0
         self._next_check = -float("inf")
         self._failed: dict[str, float] = {}  # source -> when its scheduled update failed
         self._job: Job | None = None
-        self._wake = threading.Event()
-        self._opened = threading.Event()
-        self._stopping = False
-        self._busy = False
-        self._thread: threading.Thread | None = None
+        self._worker = StoreWorker("the list update", open_store, self._work)
 
     @classmethod
     def for_service(cls, context: "ServiceContext") -> "ListUpdates":
@@ -162,20 +155,22 @@ class ListUpdates:
 
     @property
     def busy(self) -> bool:
-        return self._busy
+        return self._worker.busy
+
+    @property
+    def runs(self) -> int:
+        return self._worker.runs
 
     def start(self) -> None:
         last = self.store.setting(LAST_RUN)
         if isinstance(last, dict) and last.get("state") == "running":
             # The service stopped during that run; ListUpdater kept the lists in force.
             self.store.set_setting(LAST_RUN, {**last, "state": "interrupted"})
-        self._thread = threading.Thread(target=self._serve, name="qorgan lists", daemon=True)
-        self._thread.start()
-        self._opened.wait(OPEN_WAIT)  # opening sets the umask for a moment: before the loop
+        self._worker.start()
 
     def tick(self) -> None:
         """Hand the thread a parent's job, or a look at the schedule once a minute."""
-        if self._busy:
+        if self._worker.busy:
             return
         job = take_job(self.store)
         if job is None:
@@ -184,48 +179,18 @@ class ListUpdates:
                 return
             self._next_check = now + self.check_every
             job = {"action": "scheduled"}
-        self._job, self._busy = job, True
-        self._wake.set()
+        self._job = job
+        self._worker.wake()
 
     def stop(self) -> None:
-        self._stopping = True
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(STOP_WAIT)
-            if self._thread.is_alive():
-                logger.warning("a list update did not finish within %g s", STOP_WAIT)
+        self._worker.stop()
 
-    def _serve(self) -> None:
-        store = None
+    def _work(self, store: Store) -> None:
         try:
-            store = self._open()
-            self._opened.set()
-            while True:
-                self._wake.wait()
-                self._wake.clear()
-                if self._stopping:
-                    return
-                if store is None:
-                    store = self._open()
-                try:
-                    if store is not None and self._job is not None:
-                        self._run(store, self._job)
-                except Exception:
-                    logger.exception("the list update failed")
-                finally:
-                    self.runs += 1
-                    self._job, self._busy = None, False
+            if self._job is not None:
+                self._run(store, self._job)
         finally:
-            self._opened.set()
-            if store is not None:
-                store.close()
-
-    def _open(self) -> Store | None:
-        try:
-            return self.open_store()
-        except Exception:
-            logger.exception("the list updates cannot open the database; trying again")
-            return None
+            self._job = None
 
     def _chosen(self, store: Store, job: Job) -> _Run | None:
         action = str(job.get("action"))

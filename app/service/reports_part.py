@@ -9,7 +9,6 @@ is still going when the next minute comes is not doubled: that minute is skipped
 """
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -19,14 +18,13 @@ from typing import TYPE_CHECKING
 
 from app.paths import database_path
 from app.report.job import run_due_reports
+from app.service.worker import StoreWorker
 from app.store import Store
 
 if TYPE_CHECKING:
     from app.service.parts import ServiceContext
 
 RUN_EVERY = 60.0  # seconds
-OPEN_WAIT = 10.0  # seconds start() waits for the thread's store, so that opens come first
-STOP_WAIT = 15.0  # seconds stop() waits for a run to finish
 
 logger = logging.getLogger(__name__)
 
@@ -52,14 +50,9 @@ class Reports:
         self.every = every
         self.clock = clock
         self.now = now
-        self.runs = 0  # finished runs, failed ones included
         self.skipped = 0  # minutes skipped because the previous run was still going
         self._due = -float("inf")
-        self._wake = threading.Event()
-        self._opened = threading.Event()
-        self._stopping = False
-        self._busy = False
-        self._thread: threading.Thread | None = None
+        self._worker = StoreWorker("the report job", open_store, self._run)
 
     @classmethod
     def for_service(cls, context: "ServiceContext") -> "Reports":
@@ -68,14 +61,15 @@ class Reports:
     @property
     def busy(self) -> bool:
         """A run is going on now."""
-        return self._busy
+        return self._worker.busy
+
+    @property
+    def runs(self) -> int:
+        """Finished runs, failed ones included."""
+        return self._worker.runs
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._serve, name="qorgan reports", daemon=True)
-        self._thread.start()
-        # Opening a database sets the process umask for a moment: let it happen now, while
-        # the loop writes no files, rather than when the loop writes the snapshot.
-        self._opened.wait(OPEN_WAIT)
+        self._worker.start()
 
     def tick(self) -> None:
         """Wake the report thread if a minute has passed; never waits for it."""
@@ -83,49 +77,12 @@ class Reports:
         if now < self._due:
             return
         self._due = now + self.every
-        if self._busy:
+        if not self._worker.wake():
             self.skipped += 1
             logger.info("the report job is still running; skipping this minute")
-            return
-        self._busy = True
-        self._wake.set()
 
     def stop(self) -> None:
-        self._stopping = True
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(STOP_WAIT)
-            if self._thread.is_alive():
-                logger.warning("the report job did not finish within %g s", STOP_WAIT)
+        self._worker.stop()
 
-    def _serve(self) -> None:
-        store = None
-        try:
-            store = self._open()
-            self._opened.set()
-            while True:
-                self._wake.wait()
-                self._wake.clear()
-                if self._stopping:
-                    return
-                if store is None:
-                    store = self._open()
-                try:
-                    if store is not None:
-                        self.job(store, self.data_dir, self.now())
-                except Exception:
-                    logger.exception("the report job failed; trying again in a minute")
-                finally:
-                    self.runs += 1
-                    self._busy = False
-        finally:
-            self._opened.set()
-            if store is not None:
-                store.close()
-
-    def _open(self) -> Store | None:
-        try:
-            return self.open_store()
-        except Exception:
-            logger.exception("the report job cannot open the database; trying again")
-            return None
+    def _run(self, store: Store) -> None:
+        self.job(store, self.data_dir, self.now())
