@@ -18,6 +18,7 @@ import logging
 from mitmproxy import dns, http, tcp
 from mitmproxy.net.dns import response_codes
 
+from proxy.hotpath import pretty_host
 from proxy.policyfilter import PARENT_ALLOWED, PolicyFilter, bypass_decision, handled, host_url
 from rules.categories import Category
 from rules.hosts import HostError, domain_matches, normalize_host, parse_ip
@@ -26,15 +27,17 @@ CANARY_DOMAIN = "use-application-dns.net"
 DOH_TYPES = ("application/dns-message", "application/dns-json")
 DOH_RULE, BARE_IP_RULE, PLAIN_443_RULE = "bypass:doh-content", "bypass:bare-ip", "bypass:plain-443"
 TLS_PORT = 443
+_DOH_HEADERS = (b"content-type", b"accept")
+_DOH_BYTES = tuple(kind.encode() for kind in DOH_TYPES)
 
 logger = logging.getLogger(__name__)
 
 
 def _is_doh(request: http.Request) -> bool:
     """A DNS query in HTTP: by its content type, or GET /dns-query?dns=… (RFC 8484)."""
-    for name in ("content-type", "accept"):
-        value = request.headers.get(name, "").lower()
-        if any(kind in value for kind in DOH_TYPES):
+    # One pass over the raw headers (each `headers.get` walks them all again).
+    for name, value in request.headers.fields:
+        if name.lower() in _DOH_HEADERS and any(kind in value.lower() for kind in _DOH_BYTES):
             return True
     return request.path.startswith("/dns-query?") and "dns" in request.query
 
@@ -73,7 +76,7 @@ class AntiBypass:
         if handled(flow):
             return
         request = flow.request
-        host = request.pretty_host
+        host = pretty_host(request)
         if request.port == TLS_PORT and request.scheme == "http":
             self._refuse(host, PLAIN_443_RULE)
             flow.kill()  # type: ignore[no-untyped-call]
@@ -88,10 +91,19 @@ class AntiBypass:
     def responseheaders(self, flow: http.HTTPFlow) -> None:
         if flow.error or not flow.live or flow.response is None:
             return
-        flow.response.headers.pop("Alt-Svc", None)
-        kind = flow.response.headers.get("content-type", "").lower()
-        if any(doh in kind for doh in DOH_TYPES):
-            self._refuse(flow.request.pretty_host, DOH_RULE, Category.DOH)
+        headers = flow.response.headers
+        alt_svc = doh = False
+        # One pass over the raw headers instead of a pop and a get that each walk them all.
+        for name, value in headers.fields:
+            lowered = name.lower()
+            if lowered == b"alt-svc":
+                alt_svc = True
+            elif lowered == b"content-type" and not doh:
+                doh = any(kind in value.lower() for kind in _DOH_BYTES)
+        if alt_svc:
+            del headers["Alt-Svc"]
+        if doh:
+            self._refuse(pretty_host(flow.request), DOH_RULE, Category.DOH)
             flow.kill()  # type: ignore[no-untyped-call]
 
     def tcp_start(self, flow: tcp.TCPFlow) -> None:

@@ -3,7 +3,8 @@
 Only such pages are held until their body has arrived; every other response (and any
 page over the size cap) streams through as it comes, never held whole, so categorised
 allowed traffic pays nothing for scoring. A page that gives no length is held only up to
-mitmproxy's `stream_large_bodies` (the supervisor sets it to the cap), then streamed unscored.
+mitmproxy's `stream_large_bodies` (the cap, set here when whoever started the proxy did not
+set it), then streamed unscored.
 """
 
 import logging
@@ -12,6 +13,7 @@ from pathlib import Path
 from mitmproxy import addonmanager, ctx, http
 
 from app.paths import assets_dir
+from proxy.hotpath import STREAMING_LOG
 from proxy.policyfilter import DECISION_KEY, SCORE_PENDING_KEY, PolicyFilter
 from rules.categories import Category
 from rules.decision import Decision
@@ -20,6 +22,7 @@ from rules.phrases import WeightedPhrase, parse_phrase_list
 from rules.scoring import PhraseScorer, page_text
 
 MAX_SCORED_BYTES = 2 * 1024 * 1024
+STREAM_LARGE_BODIES = "2m"  # mitmproxy's spelling of MAX_SCORED_BYTES
 SCORED_TYPES = ("text/html", "application/xhtml+xml")
 
 logger = logging.getLogger(__name__)
@@ -64,6 +67,12 @@ class ContentFilter:
     def configure(self, updated: set[str]) -> None:
         if "qorgan_phrases" in updated:
             self.scorer, _ = load_phrases(Path(ctx.options.qorgan_phrases))
+        if "stream_large_bodies" in updated and not ctx.options.stream_large_bodies:
+            # A page that gives no length is held only up to the cap, whoever started the
+            # proxy: mitmproxy's default would hold a body of any size whole.
+            ctx.options.stream_large_bodies = STREAM_LARGE_BODIES
+        if "termlog_verbosity" in updated:
+            STREAMING_LOG.show_from(ctx.options.termlog_verbosity)
 
     def responseheaders(self, flow: http.HTTPFlow) -> None:
         if flow.error or not flow.live or flow.response is None:

@@ -21,6 +21,7 @@ from mitmproxy.utils import asyncio_utils
 from proxy.blockpage import BlockActions, render_block_page, render_starting_page
 from proxy.budgets import BudgetWatcher
 from proxy.childmap import current_child
+from proxy.hotpath import pretty_host_and_url
 from proxy.snapshot import EventSpool, Snapshot, SnapshotError, SnapshotWatcher
 from rules.categories import Category
 from rules.decide import ChildFilter, RequestContext, WebRequest, decide_request
@@ -258,9 +259,10 @@ class PolicyFilter:
         if handled(flow):
             return
         request = flow.request
-        urls, server_ip = [request.pretty_url], None
+        host, pretty_url = pretty_host_and_url(request)
+        urls, server_ip = [pretty_url], None
         # The Host header may name another site than the connection goes to: judge both.
-        if request.host.casefold() != request.pretty_host.casefold():
+        if request.host.casefold() != host.casefold():
             if parse_ip(request.host) is not None:
                 server_ip = request.host
             else:

@@ -19,6 +19,7 @@ from mitmproxy import addonmanager, ctx, http
 from app.ipc.client import IpcClient
 from proxy import pagetext
 from proxy.blockpage import HELP, HELPLINE, QORGAN_HOST, page
+from proxy.hotpath import pretty_host
 from proxy.policyfilter import OWN_PAGE_KEY, PolicyFilter, host_url
 from rules.hosts import HostError, normalize_host
 from rules.ipc import ErrorCode, IpcError, JsonValue
@@ -57,7 +58,7 @@ class QorganPages:
             flow.response = http.Response.make(200, b"", {})  # no server to connect to
 
     def requestheaders(self, flow: http.HTTPFlow) -> None:
-        if _is_own(flow.request.pretty_host) and not flow.response:
+        if _is_own(pretty_host(flow.request)) and not flow.response:
             flow.metadata[OWN_PAGE_KEY] = True
 
     async def request(self, flow: http.HTTPFlow) -> None:

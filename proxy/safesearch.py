@@ -7,6 +7,7 @@ the `unsafe_search` list before they get here.
 
 from mitmproxy import http
 
+from proxy.hotpath import pretty_host
 from proxy.policyfilter import DECISION_KEY, handled
 from rules.decision import Decision
 from rules.safesearch import forced_query, forcing_for
@@ -21,7 +22,7 @@ class SafeSearch:
         decision = flow.metadata.get(DECISION_KEY)
         if not isinstance(decision, Decision) or decision.blocked:
             return
-        forcing = forcing_for(flow.request.pretty_host.lower().rstrip("."), decision.safe_search)
+        forcing = forcing_for(pretty_host(flow.request).lower().rstrip("."), decision.safe_search)
         if forcing is None:
             return
         if forcing.params:

@@ -3,9 +3,11 @@
 Their order is the order of each hook: Qorgan's own pages first (nothing else touches
 them), then the refused ways around the filter, the policy decision, SafeSearch on what
 was allowed, content scoring of responses, and the TLS decision at each ClientHello.
+mitmproxy sees them as one addon that calls each in this order (proxy/chain.py).
 """
 
 from proxy.antibypass import AntiBypass
+from proxy.chain import AddonChain
 from proxy.childmap import ChildMap
 from proxy.contentfilter import ContentFilter
 from proxy.policyfilter import PolicyFilter
@@ -14,7 +16,7 @@ from proxy.safesearch import SafeSearch
 from proxy.tlsdecision import TlsDecision
 
 policy = PolicyFilter()
-addons = [
+parts = [
     ChildMap(),  # first: it tells the others whose connection each hook is for
     QorganPages(policy),
     AntiBypass(policy),
@@ -23,3 +25,5 @@ addons = [
     ContentFilter(policy),
     TlsDecision(policy),
 ]
+# One addon for mitmproxy to walk per event instead of seven (proxy/chain.py).
+addons = [AddonChain(parts)]
