@@ -37,10 +37,10 @@ def _dispatcher(calls: Sequence[Hook]) -> Hook:
         return dispatch_async
 
     def dispatch(*args: Any) -> Awaitable[None] | None:
-        for index, call in enumerate(calls):
+        for call in calls:
             result = call(*args)
             if result is not None and inspect.isawaitable(result):
-                return _finish(result, calls[index + 1 :], args)
+                return _finish(result, calls[calls.index(call) + 1 :], args)
         return None
 
     return dispatch

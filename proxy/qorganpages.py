@@ -8,11 +8,11 @@ PIN's hash and never writes the database: the service does, through IPC.
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from mitmproxy import addonmanager, ctx, http
 
@@ -61,9 +61,14 @@ class QorganPages:
         if _is_own(pretty_host(flow.request)) and not flow.response:
             flow.metadata[OWN_PAGE_KEY] = True
 
-    async def request(self, flow: http.HTTPFlow) -> None:
+    def request(self, flow: http.HTTPFlow) -> Coroutine[Any, Any, None] | None:
+        """Qorgan's own pages are answered (mitmproxy awaits what this returns); for every
+        other request this is one check, with no coroutine made and awaited for nothing."""
         if not flow.metadata.get(OWN_PAGE_KEY) or flow.response or not flow.live:
-            return
+            return None
+        return self._answer(flow)
+
+    async def _answer(self, flow: http.HTTPFlow) -> None:
         request = flow.request
         language = self._language()
         path = request.path.partition("?")[0]
