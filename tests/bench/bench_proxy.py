@@ -726,7 +726,8 @@ def verdicts(bench: Bench) -> list[str]:
     verdict(
         "idle",
         max(idle["qorgan"], after["qorgan"]) < 150,
-        f"{idle['qorgan']:.0f} MB at start, {after['qorgan']:.0f} MB idle after the run "
+        f"with {bench.compiled['domains']:,} domains {idle['qorgan']:.0f} MB at start, "
+        f"{after['qorgan']:.0f} MB idle after the run "
         f"(plain mitmdump {idle['mitmdump']:.0f} / {after['mitmdump']:.0f} MB)",
     )
     return lines

@@ -111,8 +111,6 @@ class E2guardian:
         else:
             raise ValueError(f"phrases must be 'qorgan' or 'stock', not {phrases!r}")
         self.phrase_count = count_phrases(self.weighted_list)
-        self.banned_count = count_phrases(lists / "bannedphraselist")
-        self.exception_count = count_phrases(lists / "exceptionphraselist")
         self._set(
             self.config / "e2guardian.conf",
             {
