@@ -12,6 +12,7 @@ from app import messages
 from app.commands import lists as lists_command
 from app.commands import report as report_command
 from app.commands import school as school_command
+from app.jsonfile import read_json
 from app.lists import ListFileError, load_lists
 from app.paths import assets_dir, database_path, default_data_dir, national_list_path
 from app.service.demo import run_demo, seed_demo
@@ -176,12 +177,7 @@ def export_policy(store: Store, file: str, language: Language) -> None:
 
 
 def import_policy(store: Store, path: Path, language: Language) -> None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise CommandError(f"{path}: line {error.lineno}: not valid JSON ({error.msg})") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise CommandError(f"{path}: cannot be read ({error})") from None
+    data = read_json(path)  # a JsonFileError is a ValueError: main shows its one line
     try:
         policy = policy_from_dict(data)
     except ValueError as error:

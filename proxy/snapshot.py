@@ -1,13 +1,13 @@
 """The files the worker shares with the service: the policy snapshot in, decision events out."""
 
 import gc
-import json
 import logging
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.jsonfile import JsonFileError, read_json
 from app.lists import load_lists
 from app.paths import assets_dir
 from rules.lists import MemoryLists
@@ -43,11 +43,9 @@ class Snapshot:
 def load_snapshot(path: Path) -> Snapshot:
     """The snapshot in `path` with the lists it names, or SnapshotError saying what is wrong."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise SnapshotError(f"{path}: line {error.lineno}: not valid JSON ({error.msg})") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise SnapshotError(f"{path}: cannot be read ({error})") from None
+        data = read_json(path)
+    except JsonFileError as error:
+        raise SnapshotError(str(error)) from None
     if not isinstance(data, Mapping) or data.get("snapshot") != SNAPSHOT_VERSION:
         raise SnapshotError(f"{path}: not a Qorgan policy snapshot of version {SNAPSHOT_VERSION}")
     try:
