@@ -15,13 +15,16 @@ from app.commands import school as school_command
 from app.jsonfile import read_json
 from app.lists import ListFileError, load_lists
 from app.paths import assets_dir, database_path, default_data_dir, national_list_path
+from app.service.budgets import current_flags
 from app.service.demo import run_demo, seed_demo
+from app.service.screentime_store import RUN_DIR
 from app.store import Store, StoreError
 from rules.ageclass import AgeClass
 from rules.decide import ChildFilter, RequestContext, WebRequest, decide_request
 from rules.explain import explain
 from rules.policy import ChildProfile
 from rules.policy_io import policy_from_dict, policy_to_dict
+from rules.screentime_state import STATE_NAME
 from rules.text import Language
 from rules.urls import normalize_url
 
@@ -130,7 +133,7 @@ def _dispatch(args: argparse.Namespace, data_dir: Path, language: Language) -> i
             if not children:
                 print(messages.NO_CHILDREN.get(language))
         case "check":
-            return check(args.url, args.child, args.at or datetime.now(), data_dir, language)
+            return check(args.url, args.child, args.at, data_dir, language)
         case "policy" if args.policy_command == "export":
             export_policy(Store.open(database_path(data_dir)), args.file, language)
         case "policy":
@@ -142,8 +145,11 @@ def _dispatch(args: argparse.Namespace, data_dir: Path, language: Language) -> i
     return 0
 
 
-def check(url_text: str, name: str, now: datetime, data_dir: Path, language: Language) -> int:
-    """Print the decision for a URL and its reason; exit 0 allowed, 1 blocked."""
+def check(url_text: str, name: str, at: datetime | None, data_dir: Path, language: Language) -> int:
+    """Print the decision for a URL and its reason; exit 0 allowed, 1 blocked.
+
+    Asked about now (no `at`), spent screen-time budgets count as they do in the proxy.
+    """
     store = Store.open(database_path(data_dir))
     policy = store.policy()
     try:
@@ -154,9 +160,16 @@ def check(url_text: str, name: str, now: datetime, data_dir: Path, language: Lan
         raise CommandError(text.get(language)) from None
     url = normalize_url(url_text)
     loaded = load_lists(assets_dir(), national_list_path(data_dir))
-    decision = decide_request(
-        WebRequest(url), ChildFilter(child), loaded.lists, RequestContext(now=now)
-    )
+    if at is None:
+        flags = current_flags(data_dir / RUN_DIR / STATE_NAME, child.name)
+        context = RequestContext(
+            now=datetime.now(),
+            day_used_up=flags.day_used_up,
+            used_up_categories=flags.used_up_categories,
+        )
+    else:
+        context = RequestContext(now=at)
+    decision = decide_request(WebRequest(url), ChildFilter(child), loaded.lists, context)
     header = messages.CHECKED_FOR.format(url=url, name=child.name, age_class=child.age_class)
     print(header.get(language))
     for line in explain(decision, child.age_class, language):

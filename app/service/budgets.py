@@ -10,15 +10,37 @@ ignores (fail safe: no budget blocks on stale news).
 
 import json
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from app.service.screentime_store import read_state
 from rules.ipc import JsonValue
-from rules.screentime_state import STATE_VERSION, budget_flags
+from rules.screentime_state import STATE_VERSION, BudgetFlags, budget_flags
 
 BUDGETS_NAME = "screentime-budgets.json"
 
+# Seconds: the screen-time part renews its state every poll; an older file is not news of now.
+FRESH_FOR = 30.0
+
 type Stamp = tuple[int, int, int]
+
+
+def current_flags(
+    state_file: Path, child: str, wall: Callable[[], float] = time.time
+) -> BudgetFlags:
+    """The child's budget flags from a state file renewed in the last `FRESH_FOR` seconds.
+
+    A missing, unreadable or old file gives no flags, as the proxy does: a budget never
+    blocks on stale news.
+    """
+    try:
+        age = wall() - state_file.stat().st_mtime
+    except OSError:
+        return BudgetFlags()
+    if abs(age) > FRESH_FOR:
+        return BudgetFlags()
+    return budget_flags(read_state(state_file.parent)).get(child.casefold(), BudgetFlags())
 
 
 def budgets_data(state: object) -> dict[str, JsonValue]:

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,30 @@ def test_the_installed_command_runs(tmp_path: Path) -> None:
 def test_run_without_demo_explains_that_the_service_needs_an_install(data_dir: Path, capsys):
     assert qorgan(data_dir, "run") == 2
     assert "qorgan run --demo" in capsys.readouterr().err
+
+
+def used_up_state(data_dir: Path) -> Path:
+    """The screen-time part's state now: Aruzhan's day is spent."""
+    from app.service.screentime_store import RUN_DIR, write_state
+
+    entry = {"day_used_up": True, "used_up_categories": []}
+    return write_state(data_dir / RUN_DIR, datetime.now(), {"Aruzhan": entry})
+
+
+def test_check_now_counts_a_spent_day_as_the_proxy_does(data_dir: Path, capsys) -> None:
+    qorgan(data_dir, "init", "--demo")
+    used_up_state(data_dir)
+    capsys.readouterr()
+    assert qorgan(data_dir, "check", "https://www.example.com/", "--child", "Aruzhan") == 1
+    assert "Rule: budget:day" in capsys.readouterr().out
+
+
+def test_check_ignores_budgets_at_another_time_or_from_an_old_state(data_dir: Path, capsys) -> None:
+    qorgan(data_dir, "init", "--demo")
+    state = used_up_state(data_dir)
+    at = ("--at", "2026-11-22T12:00")
+    assert qorgan(data_dir, "check", "https://www.example.com/", "--child", "Aruzhan", *at) == 0
+    old = state.stat().st_mtime - 3600
+    os.utime(state, (old, old))
+    assert qorgan(data_dir, "check", "https://www.example.com/", "--child", "Aruzhan") == 0
+    assert capsys.readouterr().out.count("ALLOWED: No rule blocks it.") == 2
