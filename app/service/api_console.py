@@ -10,6 +10,7 @@ import psutil  # type: ignore[import-untyped, unused-ignore]
 from keyring.errors import KeyringError
 
 from app.paths import national_list_path
+from app.service import api_alerts
 from app.service.api import Api, Call
 from app.store import Store
 from app.store.records import retention_days
@@ -53,6 +54,7 @@ def register(api: Api, mode: str) -> None:
     api.add("settings.set_smtp_password", Role.PARENT, _set_smtp_password)
     api.add("data.export", Role.PARENT, _export)
     api.add("data.delete_all", Role.PARENT, _delete_all)
+    api_alerts.register(api)
 
 
 def data_dir_of(store: Store) -> Path:

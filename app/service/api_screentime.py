@@ -8,7 +8,7 @@ the store's saved use.
 
 import time
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from app.platform.accounts import may_supervise
@@ -21,19 +21,25 @@ from app.service.screentime_store import (
     tray_mark,
 )
 from app.store import Store
+from rules.decision import Decision, Reason
 from rules.ipc import ErrorCode, IpcError, JsonValue, Role
 from rules.policy import ChildProfile, TimeGrant
-from rules.records import ChildRequest, RequestKind, RequestStatus
+from rules.records import ChildRequest, DecisionEvent, RequestKind, RequestStatus
 from rules.screentime_limits import allowance_seconds, screen_day, time_left
 from rules.screentime_state import SCREEN_APP, STATE_NAME
 from rules.screentime_text import ALREADY_ASKED, ASKED
 from rules.text import Text
+from rules.urls import normalize_url
 
 MAX_ASK_MINUTES = 4 * 60
 MAX_GRANT_MINUTES = 24 * 60
 DEFAULT_MINUTES = 30
 MAX_MESSAGE = 300
 FRESH = 30.0  # seconds: an older state file means the screen-time part is not running
+# The tray polls every half minute: a refusal stays in its answers for a few polls.
+REFUSED_WINDOW = timedelta(minutes=2)
+MAX_REFUSED = 5
+ASK_WINDOW = timedelta(hours=1)  # a child may ask for a refused site this long after
 
 
 def register(api: Api) -> None:
@@ -49,10 +55,12 @@ def register(api: Api) -> None:
             return {"supervised": False}
         if call.account is not None:
             _touch(tray_mark(run_dir(call.store), call.account))
-        return _status(call, child)
+        answer = _status(call, child)
+        return {**answer, "refused": _refused(call, child)} if isinstance(answer, dict) else answer
 
     api.add("screentime.status", Role.ANYONE, status)
     api.add("screentime.ask", Role.ANYONE, _ask)
+    api.add("sites.ask", Role.ANYONE, _ask_site)
     api.add("screentime.accept_clock", Role.PARENT, _accept_clock)
     api.add("grants.time", Role.PARENT, _grant)
 
@@ -190,3 +198,51 @@ def _accept_clock(call: Call) -> JsonValue:
     """The parent moved the clock: from the next poll the PC's clock is trusted as it is."""
     call.store.set_setting(CLOCK_OFFSET, 0)
     return None
+
+
+def _askable(event: DecisionEvent) -> bool:
+    """Not for national-list, child-abuse or malware blocks: no parent can allow those."""
+    return Decision(event.verdict, Reason(event.step, event.rule_id)).overridable
+
+
+def _refused_hosts(call: Call, child: ChildProfile, within: timedelta) -> dict[str, DecisionEvent]:
+    """The child's hosts refused at the TLS handshake `within` the last while, newest last."""
+    latest: dict[str, DecisionEvent] = {}
+    for event in call.store.refused_events(child.name, call.now - within):
+        latest.pop(event.host, None)
+        latest[event.host] = event
+    return latest
+
+
+def _refused(call: Call, child: ChildProfile) -> JsonValue:
+    """What the child's tray explains: the host and its category, nothing else (privacy)."""
+    return [
+        {
+            "host": host,
+            "category": None if event.category is None else str(event.category),
+            "can_ask": _askable(event),
+        }
+        for host, event in list(_refused_hosts(call, child, REFUSED_WINDOW).items())[-MAX_REFUSED:]
+    ]
+
+
+def _ask_site(call: Call) -> JsonValue:
+    """A child asks for a site that was refused at the handshake; asking again files nothing."""
+    child = caller_child(call)
+    if child is None:
+        raise IpcError(ErrorCode.NOT_FOUND, "this account has no child profile")
+    host = normalize_url(call.text("host")).host
+    event = _refused_hosts(call, child, ASK_WINDOW).get(host)
+    if event is None:
+        raise IpcError(ErrorCode.NOT_FOUND, f"host: {host} was not refused lately")
+    if not _askable(event):
+        raise IpcError(ErrorCode.INVALID, f"host: {host} cannot be allowed by a parent")
+    for request in call.store.requests(RequestStatus.PENDING):
+        if (
+            request.child == child.name
+            and request.kind is RequestKind.SITE
+            and request.host == host
+        ):
+            return {"id": request.id, "new": False}
+    number = call.store.add_request(ChildRequest(child.name, RequestKind.SITE, call.now, host=host))
+    return {"id": number, "new": True}

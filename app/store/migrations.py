@@ -144,3 +144,10 @@ def initial(db: Database) -> None:
     """Every table of the first release."""
     for statement in INITIAL_SCHEMA:
         db.execute(statement)
+
+
+@MIGRATIONS(name="0002_alerts_seen")
+def alerts_seen(db: Database) -> None:
+    """When a parent saw each alert in the console; unseen alerts have none."""
+    db.execute("ALTER TABLE alerts ADD COLUMN seen_at TEXT")
+    db.execute("CREATE INDEX alerts_unseen ON alerts (id) WHERE seen_at IS NULL")

@@ -23,6 +23,8 @@ from app.store.settings import read_setting
 from rules.records import Alert, ChildRequest, DecisionEvent, RequestStatus, Usage
 
 DEFAULT_RETENTION_DAYS = 90
+# The proxy's rule id for a blocked host refused at the TLS handshake (proxy/tlsdecision.py).
+REFUSED_RULE_PREFIX = "tls-refused:"
 
 
 def record_events(db: Database, events: Iterable[DecisionEvent]) -> None:
@@ -125,6 +127,55 @@ def alerts(db: Database, since: datetime) -> list[Alert]:
     """Alerts from `since` on, oldest first."""
     rows = db.query("SELECT * FROM alerts WHERE at >= ? ORDER BY at, id", [timestamp(since)])
     return [alert_from_row(row) for row in rows]
+
+
+def alerts_after(db: Database, after_id: int, limit: int) -> list[Alert]:
+    """Up to `limit` alerts raised after the one numbered `after_id`, oldest first."""
+    rows = db.query("SELECT * FROM alerts WHERE id > ? ORDER BY id LIMIT ?", [after_id, limit])
+    return [alert_from_row(row) for row in rows]
+
+
+def unseen_alerts(db: Database, limit: int) -> list[Alert]:
+    """The newest `limit` alerts no parent has marked seen, oldest first."""
+    rows = db.query(
+        "SELECT * FROM (SELECT * FROM alerts WHERE seen_at IS NULL ORDER BY id DESC LIMIT ?)"
+        " ORDER BY id",
+        [limit],
+    )
+    return [alert_from_row(row) for row in rows]
+
+
+def last_alert_id(db: Database) -> int:
+    """The number of the newest alert, 0 before the first."""
+    row = db.execute("SELECT coalesce(max(id), 0) FROM alerts").fetchone()
+    return int(row[0])
+
+
+def unseen_alert_counts(db: Database) -> dict[str, int]:
+    """Alerts not seen yet, per child ("" for alerts of no child)."""
+    rows = db.query(
+        "SELECT coalesce(child, '') AS child, count(*) AS n FROM alerts"
+        " WHERE seen_at IS NULL GROUP BY coalesce(child, '')"
+    )
+    return {row["child"]: row["n"] for row in rows}
+
+
+def mark_alerts_seen(db: Database, up_to_id: int, at: datetime) -> int:
+    """A parent saw every alert up to number `up_to_id`; how many were unseen till now."""
+    return db.execute(
+        "UPDATE alerts SET seen_at = ? WHERE id <= ? AND seen_at IS NULL",
+        [timestamp(at), up_to_id],
+    ).rowcount
+
+
+def refused_events(db: Database, child: str, since: datetime) -> list[DecisionEvent]:
+    """The child's connections refused at the TLS handshake from `since` on, oldest first."""
+    rows = db.query(
+        "SELECT * FROM decision_events WHERE child = ? AND at >= ? AND rule_id LIKE ?"
+        " ORDER BY at, id",
+        [child, timestamp(since), REFUSED_RULE_PREFIX + "%"],
+    )
+    return [event_from_row(row) for row in rows]
 
 
 def retention_days(db: Database) -> int:

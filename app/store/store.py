@@ -130,6 +130,30 @@ class Store:
     def alerts(self, since: datetime) -> list[Alert]:
         return records.alerts(self.db, since)
 
+    def alerts_after(self, after_id: int, limit: int = 50) -> list[Alert]:
+        """Alerts numbered above `after_id`, oldest first: a console's cursor moves on."""
+        return records.alerts_after(self.db, after_id, limit)
+
+    def unseen_alerts(self, limit: int = 50) -> list[Alert]:
+        """The newest alerts no parent has marked seen, oldest first."""
+        return records.unseen_alerts(self.db, limit)
+
+    def last_alert_id(self) -> int:
+        """The newest alert's number, 0 before the first: where a console's cursor starts."""
+        return records.last_alert_id(self.db)
+
+    def unseen_alert_counts(self) -> dict[str, int]:
+        """Unseen alerts per child ("" for none)."""
+        return records.unseen_alert_counts(self.db)
+
+    def mark_alerts_seen(self, up_to_id: int, at: datetime) -> int:
+        """Every alert up to `up_to_id` was seen at `at`; how many were unseen."""
+        return records.mark_alerts_seen(self.db, up_to_id, at)
+
+    def refused_events(self, child: str, since: datetime) -> list[DecisionEvent]:
+        """The child's blocked connections refused at the TLS handshake since `since`."""
+        return records.refused_events(self.db, child, since)
+
     def purge(self, now: datetime, retention_days: int | None = None) -> int:
         """Drop history older than the retention and expired grants; the number of rows removed.
 

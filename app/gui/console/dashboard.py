@@ -35,14 +35,23 @@ class ChildCard(QGroupBox):
         self.remaining = QLabel()
         self.state = QLabel()
         self.requests = QLabel()
+        self.alerts = QLabel()
         self.blocks = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.form = QFormLayout(self)
-        for widget in (self.time, self.remaining, self.state, self.requests, self.blocks):
+        for widget in (
+            self.time,
+            self.remaining,
+            self.state,
+            self.requests,
+            self.alerts,
+            self.blocks,
+        ):
             self.form.addRow(QLabel(), widget)
         self.status: TimeStatus | None = None
         self.status_missing = False
         self.block_lines: list[str] | None = None
         self.pending = 0
+        self.unseen_alerts = 0
 
     def retranslate(self) -> None:
         self.setTitle(f"{self.child.name} · {self.child.age_class}")
@@ -51,6 +60,7 @@ class ChildCard(QGroupBox):
             self.tr("Time left"),
             self.tr("Now"),
             self.tr("Requests"),
+            self.tr("Alerts"),
             self.tr("Recent blocks"),
         )
         set_form_labels(self.form, labels)
@@ -59,6 +69,14 @@ class ChildCard(QGroupBox):
             self.tr("{count} waiting for you").format(count=self.pending)
             if self.pending
             else self.tr("none waiting")
+        )
+        self.alerts.setText(
+            self.tr("{count} not seen yet").format(count=self.unseen_alerts)
+            if self.unseen_alerts
+            else self.tr("nothing new")
+        )
+        self.alerts.setStyleSheet(
+            "color: #1d2a4d; font-weight: bold;" if self.unseen_alerts else ""
         )
         if self.block_lines is None:
             self.blocks.setText(self.tr("loading…"))
@@ -127,11 +145,15 @@ class DashboardPage(Page):
         self.empty = QLabel(wordWrap=True)
         self.to_requests = QPushButton()
         self.to_requests.clicked.connect(self.open_requests)
+        self.alert_count = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.alert_count.setStyleSheet("color: #1d2a4d; font-weight: bold;")
+        self.unseen: dict[str, int] = {}
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(self.cards_holder)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.protection_box)
+        layout.addWidget(self.alert_count)
         layout.addWidget(self.to_requests, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(scroll, 1)
         self.cards: dict[str, ChildCard] = {}
@@ -147,7 +169,21 @@ class DashboardPage(Page):
         self.protection_box.setTitle(self.tr("Protection"))
         self.empty.setText(self.tr("No children yet. Add a child under Children."))
         self._count_requests()
-        for card in self.cards.values():
+        self._count_alerts()
+
+    def show_alerts(self, unseen: dict[str, int]) -> None:
+        """Alerts a parent has not marked seen yet, per child (from the console's watcher)."""
+        self.unseen = dict(unseen)
+        self._count_alerts()
+
+    def _count_alerts(self) -> None:
+        total = sum(self.unseen.values())
+        self.alert_count.setText(self.tr("Alerts not seen yet: {count}").format(count=total))
+        self.alert_count.setVisible(total > 0)
+        for name, card in self.cards.items():
+            card.unseen_alerts = sum(
+                count for child, count in self.unseen.items() if child.casefold() == name.casefold()
+            )
             card.retranslate()
 
     def _count_requests(self) -> None:
@@ -175,6 +211,7 @@ class DashboardPage(Page):
         self.empty.setVisible(not self.cards)
         self.cards_layout.addStretch()
         self._count_requests()
+        self._count_alerts()
         if self.isVisible():
             self.activate()
 

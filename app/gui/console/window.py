@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from app.gui.console.alerts import ConsoleAlerts, system_notifier
 from app.gui.console.idle import IdleWatcher
 from app.gui.console.login import LoginPage
 from app.gui.console.state import ConsoleState
@@ -48,11 +49,14 @@ class ConsoleWindow(QMainWindow):
         )
         for page in (self.login, self.wizard, self.workspace):
             self.stack.addWidget(page)
+        self.alerts = ConsoleAlerts(state, system_notifier(self), parent=self)
+        self.alerts.watcher.counts_changed.connect(self.workspace.dashboard.show_alerts)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.alerts.banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.setWindowIcon(shield_icon())

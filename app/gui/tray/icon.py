@@ -33,6 +33,8 @@ class TrayIcon(QObject):
         panel.model.status_changed.connect(self.refresh)
         panel.model.warned.connect(self.notify)
         panel.model.noticed.connect(self.show_notice)
+        panel.model.refused.connect(self.show_refused)
+        self.icon.messageClicked.connect(self._open_panel)
         self.refresh()
         self.icon.show()
 
@@ -45,6 +47,16 @@ class TrayIcon(QObject):
 
     def notify(self, minutes: int) -> None:
         self.show_notice(self.panel.warning_text(minutes))
+
+    def show_refused(self, host: str, category: str | None, can_ask: bool) -> None:
+        """Clicking the notice opens the panel, whose button asks a parent."""
+        text = self.panel.refused_text(host, category, can_ask)
+        self.icon.showMessage("Qorgan", text, QSystemTrayIcon.MessageIcon.Information, WARNING_MS)
+
+    def _open_panel(self) -> None:
+        self.panel.show()
+        self.panel.raise_()
+        self.panel.activateWindow()
 
     def show_notice(self, text: str) -> None:
         self.icon.showMessage("Qorgan", text, QSystemTrayIcon.MessageIcon.Warning, WARNING_MS)

@@ -5,6 +5,8 @@ granted) and numbers them; the tray shows each new one once. With a service that
 notices, the tray warns by itself when the minutes left cross 15, 5 and 1.
 """
 
+import time
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,23 +18,37 @@ from app.gui.texts import error_text
 from rules.ipc import ErrorCode, IpcError, JsonValue
 
 WARN_AT = (15, 5, 1)  # minutes left (DOMAIN.md §7)
-POLL_MS = 30_000
+POLL_MS = 10_000
+REFUSED_QUIET = 300.0  # seconds: one notice per refused host in this while
 
 
 class TrayModel(QObject):
-    """Asks `screentime.status` every half minute and tells what is new."""
+    """Asks `screentime.status` every ten seconds and tells what is new.
+
+    `refused(host, category, can_ask)`: a blocked site was refused at the handshake, so the
+    child saw a browser error instead of the block page; told once per host in five minutes.
+    """
 
     status_changed = Signal()
     warned = Signal(int)
     noticed = Signal(str)
     asked = Signal(str)
     ask_failed = Signal(str)
+    refused = Signal(str, object, bool)
+    site_asked = Signal(str)
+    site_ask_failed = Signal(str)
 
     def __init__(
-        self, client: ServiceClient, poll_ms: int = POLL_MS, parent: QObject | None = None
+        self,
+        client: ServiceClient,
+        poll_ms: int = POLL_MS,
+        parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self.client = client
+        self._clock = clock
+        self._refused_told: dict[str, float] = {}
         self.status: TimeStatus | None = None
         self.available: bool | None = None  # None until the service has answered once
         self.reachable = False
@@ -67,7 +83,38 @@ class TrayModel(QObject):
             self._show_notices(result)
         else:
             self._check_warnings(date.today())
+        self._tell_refused(result)
         self.status_changed.emit()
+
+    def _tell_refused(self, result: JsonValue) -> None:
+        items = result.get("refused") if isinstance(result, dict) else None
+        now = self._clock()
+        self._refused_told = {
+            host: at for host, at in self._refused_told.items() if now - at < REFUSED_QUIET
+        }
+        for item in items if isinstance(items, list) else []:
+            host = item.get("host") if isinstance(item, dict) else None
+            if not isinstance(item, dict) or not isinstance(host, str) or not host:
+                continue
+            if host in self._refused_told:
+                continue
+            self._refused_told[host] = now
+            category = item.get("category")
+            can_ask = item.get("can_ask") is True
+            self.refused.emit(host, category if isinstance(category, str) else None, can_ask)
+
+    def ask_site(self, host: str) -> None:
+        """Ask a parent to open a site that was refused; the parent answers in the console."""
+        call = self.client.call("sites.ask", {"host": host})
+        call.succeeded.connect(lambda result: self.site_asked.emit(host))
+        call.failed.connect(lambda error: self.site_ask_failed.emit(self._site_error(error)))
+
+    def _site_error(self, error: IpcError) -> str:
+        if error.code is ErrorCode.UNKNOWN_METHOD:
+            return self.tr(
+                "Asking for a site is not available on this PC yet. Ask a parent in person."
+            )
+        return error_text(error)
 
     def _show_notices(self, result: JsonValue) -> None:
         numbered = notices_in(result)

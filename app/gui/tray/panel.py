@@ -7,11 +7,12 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.gui.screentime import state_text
-from app.gui.texts import minutes_text
+from app.gui.texts import category_name, minutes_text
 from app.gui.tray.about import AboutDialog
 from app.gui.tray.ask import AskDialog
 from app.gui.tray.model import TrayModel
-from app.gui.widgets import heading
+from app.gui.widgets import Note, heading
+from rules.categories import Category
 
 
 class TrayPanel(QWidget):
@@ -26,15 +27,36 @@ class TrayPanel(QWidget):
         self.warning = QLabel(wordWrap=True)
         self.warning.setStyleSheet("color: #8a4b00; font-weight: bold;")
         self.warning.hide()
+        self.refused = QLabel(wordWrap=True)
+        self.refused.setStyleSheet("color: #1d2a4d;")
+        self.refused.hide()
+        self.ask_site = QPushButton()
+        self.ask_site.hide()
+        self.ask_site.clicked.connect(self._ask_for_site)
+        self.site_note = Note()
         self.ask = QPushButton()
         self.about = QPushButton()
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.time_left, self.detail, self.warning, self.ask, self.about):
+        for widget in (
+            self.title,
+            self.time_left,
+            self.detail,
+            self.warning,
+            self.refused,
+            self.ask_site,
+            self.site_note,
+            self.ask,
+            self.about,
+        ):
             layout.addWidget(widget)
         layout.addStretch()
         self.ask.clicked.connect(self.open_ask)
         self.about.clicked.connect(self.open_about)
         model.status_changed.connect(self.retranslate)
+        model.refused.connect(self.show_refused)
+        model.site_asked.connect(self._on_site_asked)
+        model.site_ask_failed.connect(self._on_site_failed)
+        self.refused_site: tuple[str, str | None, bool] | None = None
         self.dialog: QWidget | None = None
         self._warning_minutes: int | None = None
         self.setMinimumWidth(320)
@@ -71,6 +93,9 @@ class TrayPanel(QWidget):
         self.about.setText(self.tr("What Qorgan does"))
         if self._warning_minutes is not None:
             self.warning.setText(self.warning_text(self._warning_minutes))
+        self.ask_site.setText(self.tr("Ask a parent"))
+        if self.refused_site is not None:
+            self.refused.setText(self.refused_text(*self.refused_site))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -98,6 +123,49 @@ class TrayPanel(QWidget):
         self.warning.setText(text)
         self.warning.show()
         self.adjustSize()
+
+    def refused_text(self, host: str, category: str | None, can_ask: bool) -> str:
+        """Why the browser showed an error for `host`, warmly, in the child's words."""
+        known = category if category in set(Category) else None
+        if known is None:
+            first = self.tr("{host} is blocked.").format(host=host)
+        else:
+            first = self.tr("{host} is blocked: {category}.").format(
+                host=host, category=category_name(Category(known))
+            )
+        parts = [
+            first,
+            self.tr("You can ask a parent.") if can_ask else self.tr("This site stays closed."),
+        ]
+        if known == Category.SELF_HARM:
+            parts.append(
+                self.tr("If you feel bad, you can call 150 at any time: it is free, they listen.")
+            )
+        return " ".join(parts)
+
+    def show_refused(self, host: str, category: str | None, can_ask: bool) -> None:
+        """A site refused at the handshake: the browser showed an error, the panel says why."""
+        self.refused_site = (host, category, can_ask)
+        self.refused.setText(self.refused_text(host, category, can_ask))
+        self.refused.show()
+        self.ask_site.setVisible(can_ask)
+        self.ask_site.setEnabled(True)
+        self.site_note.clear_note()
+        self.adjustSize()
+
+    def _ask_for_site(self) -> None:
+        if self.refused_site is not None:
+            self.ask_site.setEnabled(False)
+            self.model.ask_site(self.refused_site[0])
+
+    def _on_site_asked(self, host: str) -> None:
+        self.site_note.show_info(
+            self.tr("A parent will see that you asked for {host}.").format(host=host)
+        )
+
+    def _on_site_failed(self, text: str) -> None:
+        self.ask_site.setEnabled(True)
+        self.site_note.show_error(text)
 
     def open_ask(self) -> None:
         dialog = AskDialog(self.model, self)

@@ -174,3 +174,76 @@ def test_the_real_screen_time_method_gives_the_tray_its_minutes(
         store.add_usage(Usage("Aruzhan", date.today(), SCREEN_APP, 30 * 60))
     poll(qtbot, panel.model)
     assert panel.time_left.text() == "Time left today: 1 h"
+
+
+class Ticks:
+    """The tray's monotonic clock, moved by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_site_refused_at_the_handshake_gets_one_warm_notice_and_an_ask_button(
+    qtbot: QtBot, service: Service, client: ServiceClient, translations: Translations
+) -> None:
+    import getpass
+    from datetime import datetime, timedelta
+
+    from app.service import api_screentime
+    from app.store.records import REFUSED_RULE_PREFIX
+    from rules.ageclass import AgeClass
+    from rules.categories import Category
+    from rules.decision import Step, Verdict
+    from rules.policy import ChildProfile
+    from rules.records import DecisionEvent, RequestKind
+
+    api_screentime.register(service.api)
+    me = ChildProfile("Aruzhan", AgeClass.TWELVE, accounts=(getpass.getuser(),))
+    at = datetime.now() - timedelta(seconds=20)
+    rule = REFUSED_RULE_PREFIX + "category:self_harm"
+
+    def refused(host: str, step: Step, category: Category | None) -> DecisionEvent:
+        return DecisionEvent(at, "Aruzhan", host, Verdict.BLOCK, step, rule, category)
+
+    with service.store() as store:
+        store.add_child(me)
+        store.record_events([refused("harm.example", Step.CATEGORY, Category.SELF_HARM)])
+    ticks = Ticks()
+    model = TrayModel(client, poll_ms=60_000, clock=ticks)
+    panel = TrayPanel(model)
+    qtbot.addWidget(panel)
+    told: list[tuple[str, object, bool]] = []
+    model.refused.connect(lambda *args: told.append(args))
+    poll(qtbot, model)
+    assert told == [("harm.example", "self_harm", True)]
+    assert panel.refused.text() == (
+        "harm.example is blocked: Suicide and self-harm promotion. You can ask a parent. "
+        "If you feel bad, you can call 150 at any time: it is free, they listen."
+    )
+    assert not panel.ask_site.isHidden() and panel.ask_site.text() == "Ask a parent"
+    poll(qtbot, model)
+    assert len(told) == 1  # once per host in five minutes
+
+    with qtbot.waitSignal(model.site_asked, timeout=5000):
+        panel.ask_site.click()
+    assert panel.site_note.text() == "A parent will see that you asked for harm.example."
+    with service.store() as store:
+        assert [(r.child, r.kind, r.host) for r in store.requests()] == [
+            ("Aruzhan", RequestKind.SITE, "harm.example")
+        ]
+
+    with service.store() as store:
+        store.record_events([refused("casino.kz", Step.NATIONAL_LIST, None)])
+    translations.switch(Language.RU)
+    poll(qtbot, model)
+    assert told[-1] == ("casino.kz", None, False)
+    assert panel.refused.text() == "casino.kz закрыт. Этот сайт останется закрытым."
+    assert panel.ask_site.isHidden()  # no parent can open a national-list site
+
+    ticks.now += 301
+    poll(qtbot, model)
+    assert [host for host, *_ in told] == ["harm.example", "casino.kz", "harm.example", "casino.kz"]
+    model.timer.stop()

@@ -2,7 +2,7 @@
 
 import os
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,10 +13,14 @@ from app.service import api_core, api_screentime
 from app.service.api import Api
 from app.service.screentime_store import CLOCK_OFFSET, DAY_START_HOUR, write_state
 from app.store import Store
+from app.store.records import REFUSED_RULE_PREFIX
+from proxy.tlsdecision import REFUSED_PREFIX
 from rules.ageclass import AgeClass
+from rules.categories import Category
+from rules.decision import Step, Verdict
 from rules.ipc import ErrorCode, IpcError
 from rules.policy import ChildProfile, ChildRules
-from rules.records import RequestKind, RequestStatus, Usage
+from rules.records import DecisionEvent, RequestKind, RequestStatus, Usage
 from rules.screentime_state import SCREEN_APP
 from tests.rules.factories import day_rules, week
 
@@ -62,6 +66,7 @@ def test_status_from_the_store_when_the_part_is_not_running(sock: Path, data: Pa
         "remaining_seconds": 3600,
         "language": "kk",
         "notices": [],
+        "refused": [],
     }
     assert (data / "run" / "tray" / ME).exists()  # the tray shows notices: no notify-send
 
@@ -71,7 +76,7 @@ def test_status_from_the_part_and_for_a_parent(sock: Path, data: Path) -> None:
     write_state(data / "run", NOW, {"Dana": entry})  # type: ignore[dict-item]
     with IpcClient(sock) as ipc:
         assert ipc.call("screentime.status") == {
-            "child": "Dana", "supervised": True, "running": True, **entry
+            "child": "Dana", "supervised": True, "running": True, **entry, "refused": []
         }  # fmt: skip
         with pytest.raises(IpcError) as caught:
             ipc.call("screentime.status", child="Aru")
@@ -151,3 +156,49 @@ def test_a_parent_accepts_a_moved_clock(sock: Path, data: Path) -> None:
         ipc.call("screentime.accept_clock")
     with Store.open(data / "qorgan.db") as store:
         assert store.setting(CLOCK_OFFSET) == 0
+
+
+def refused(minutes_ago: int, child: str, host: str, step: Step, category: Category | None):
+    at = NOW - timedelta(minutes=minutes_ago)
+    rule = REFUSED_PREFIX + "r"
+    return DecisionEvent(at, child, host, Verdict.BLOCK, step, rule, category)
+
+
+def test_the_tray_learns_only_its_childs_recent_refused_hosts(sock: Path, data: Path) -> None:
+    assert REFUSED_RULE_PREFIX == REFUSED_PREFIX  # the store reads what the proxy writes
+    with Store.open(data / "qorgan.db") as store:
+        store.record_events(
+            [
+                refused(5, "Dana", "old.example", Step.CATEGORY, Category.GAMES),  # long ago
+                refused(1, "Dana", "vk.com", Step.CATEGORY, Category.SOCIAL_NETWORKS),
+                refused(1, "Dana", "casino.kz", Step.NATIONAL_LIST, None),
+                refused(1, "Aru", "games.example", Step.CATEGORY, Category.GAMES),  # not hers
+                DecisionEvent(  # blocked with a block page, not refused
+                    NOW, "Dana", "page.example", Verdict.BLOCK, Step.CATEGORY, "c", Category.GAMES
+                ),
+                refused(
+                    0, "Dana", "vk.com", Step.CATEGORY, Category.SOCIAL_NETWORKS
+                ),  # again: once
+            ]
+        )
+    with IpcClient(sock) as ipc:
+        status = ipc.call("screentime.status")
+        assert status["refused"] == [
+            {"host": "casino.kz", "category": None, "can_ask": False},
+            {"host": "vk.com", "category": "social_networks", "can_ask": True},
+        ]
+        assert ipc.call("sites.ask", host="VK.com") == {"id": 1, "new": True}
+        assert ipc.call("sites.ask", host="vk.com") == {"id": 1, "new": False}
+        with Store.open(data / "qorgan.db") as store:
+            asked = [(r.child, r.kind, r.host) for r in store.requests()]
+        assert asked == [("Dana", RequestKind.SITE, "vk.com")]
+        assert ipc.call("sites.ask", host="old.example")["new"] is True  # within the hour
+        with pytest.raises(IpcError) as national:
+            ipc.call("sites.ask", host="casino.kz")
+        assert national.value.code is ErrorCode.INVALID
+        assert national.value.message.startswith("host:")
+        with pytest.raises(IpcError) as other:
+            ipc.call("sites.ask", host="games.example")  # Aru's, not Dana's
+        assert other.value.code is ErrorCode.NOT_FOUND
+        ipc.login("2468")
+        assert "refused" not in ipc.call("screentime.status", child="Dana")
