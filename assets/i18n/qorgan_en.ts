@@ -167,6 +167,48 @@
     </message>
 </context>
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <source>Seen</source>
+        <translation>Seen</translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <source>Talk with your child calmly and without blame, and listen more than you speak. If you are worried, call 150, the free helpline for children and youth (24/7).</source>
+        <translation>Talk with your child calmly and without blame, and listen more than you speak. If you are worried, call 150, the free helpline for children and youth (24/7).</translation>
+    </message>
+    <message>
+        <source>Stay calm: children often land on such pages by accident. If someone sent your child such material or asked for photos, call 150 and the police on 102.</source>
+        <translation>Stay calm: children often land on such pages by accident. If someone sent your child such material or asked for photos, call 150 and the police on 102.</translation>
+    </message>
+    <message>
+        <source>Ask whom your child talks to online and agree on simple rules. If an adult pressures your child, it is not the child&apos;s fault: call 102 and 150.</source>
+        <translation>Ask whom your child talks to online and agree on simple rules. If an adult pressures your child, it is not the child&apos;s fault: call 102 and 150.</translation>
+    </message>
+    <message>
+        <source>Ask what your child wanted to open: a rule may feel too strict. Explain that the rules are there to keep them safe, not to spy on them.</source>
+        <translation>Ask what your child wanted to open: a rule may feel too strict. Explain that the rules are there to keep them safe, not to spy on them.</translation>
+    </message>
+    <message>
+        <source>Qorgan counts time on its own clock, so the limits still hold. Agree on a fair daily allowance together.</source>
+        <translation>Qorgan counts time on its own clock, so the limits still hold. Agree on a fair daily allowance together.</translation>
+    </message>
+    <message>
+        <source>Check that your child&apos;s account is not an administrator and that nobody else knows the parent PIN.</source>
+        <translation>Check that your child&apos;s account is not an administrator and that nobody else knows the parent PIN.</translation>
+    </message>
+    <message>
+        <source>{child}: {kind}</source>
+        <translation>{child}: {kind}</translation>
+    </message>
+    <message>
+        <source>Also not seen yet: {count}</source>
+        <translation>Also not seen yet: {count}</translation>
+    </message>
+</context>
+<context>
     <name>AllDataBox</name>
     <message>
         <source>All data</source>
@@ -368,6 +410,10 @@
         <translation>Requests</translation>
     </message>
     <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
         <source>Recent blocks</source>
         <translation>Recent blocks</translation>
     </message>
@@ -378,6 +424,14 @@
     <message>
         <source>none waiting</source>
         <translation>none waiting</translation>
+    </message>
+    <message>
+        <source>{count} not seen yet</source>
+        <translation>{count} not seen yet</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>nothing new</translation>
     </message>
     <message>
         <source>loading…</source>
@@ -613,8 +667,67 @@
         <translation>No children yet. Add a child under Children.</translation>
     </message>
     <message>
+        <source>Alerts not seen yet: {count}</source>
+        <translation>Alerts not seen yet: {count}</translation>
+    </message>
+    <message>
         <source>Requests waiting: {count}</source>
         <translation>Requests waiting: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>DayTable</name>
+    <message>
+        <source>{day}, homework time</source>
+        <translation>{day}, homework time</translation>
+    </message>
+    <message>
+        <source>{where}: “{span}” is not a time span like 16:00-18:00</source>
+        <translation>{where}: “{span}” is not a time span like 16:00-18:00</translation>
+    </message>
+    <message>
+        <source>{where}: {span} ends before it starts</source>
+        <translation>{where}: {span} ends before it starts</translation>
+    </message>
+    <message>
+        <source>{where}: {first} and {second} overlap</source>
+        <translation>{where}: {first} and {second} overlap</translation>
+    </message>
+    <message>
+        <source>Time a day</source>
+        <translation>Time a day</translation>
+    </message>
+    <message>
+        <source>Bedtime, until the next morning</source>
+        <translation>Bedtime, until the next morning</translation>
+    </message>
+    <message>
+        <source>Homework time: does not count</source>
+        <translation>Homework time: does not count</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>limit</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>bedtime</source>
+        <translation>bedtime</translation>
+    </message>
+    <message>
+        <source>e.g. 16:00-18:00</source>
+        <translation>e.g. 16:00-18:00</translation>
+    </message>
+    <message>
+        <source>Spans like 16:00-18:00, separated by commas. Time in them is not counted.</source>
+        <translation>Spans like 16:00-18:00, separated by commas. Time in them is not counted.</translation>
+    </message>
+    <message>
+        <source>{day}: bedtime and wake-up time are the same ({time})</source>
+        <translation>{day}: bedtime and wake-up time are the same ({time})</translation>
     </message>
 </context>
 <context>
@@ -637,6 +750,179 @@
     </message>
 </context>
 <context>
+    <name>Groups</name>
+    <message>
+        <source>Give the group a name, like 7A.</source>
+        <translation>Give the group a name, like 7A.</translation>
+    </message>
+    <message>
+        <source>There is already a group called {name}.</source>
+        <translation>There is already a group called {name}.</translation>
+    </message>
+    <message>
+        <source>Choose the profile the group&apos;s pupils get.</source>
+        <translation>Choose the profile the group&apos;s pupils get.</translation>
+    </message>
+    <message>
+        <source>Give the group&apos;s accounts, like pupil7a*.</source>
+        <translation>Give the group&apos;s accounts, like pupil7a*.</translation>
+    </message>
+    <message>
+        <source>Group {group}: the profile {profile} is no longer there.</source>
+        <translation>Group {group}: the profile {profile} is no longer there.</translation>
+    </message>
+    <message>
+        <source>The profile {profile} is no longer there.</source>
+        <translation>The profile {profile} is no longer there.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>School groups</source>
+        <translation>School groups</translation>
+    </message>
+    <message>
+        <source>In a school lab, a group&apos;s pupil accounts share one profile. A pattern such as pupil7a* matches every account that starts with pupil7a.</source>
+        <translation>In a school lab, a group&apos;s pupil accounts share one profile. A pattern such as pupil7a* matches every account that starts with pupil7a.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>e.g. 7A</source>
+        <translation>e.g. 7A</translation>
+    </message>
+    <message>
+        <source>e.g. pupil7a*, teacher-guest</source>
+        <translation>e.g. pupil7a*, teacher-guest</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>The whole lab</source>
+        <translation>The whole lab</translation>
+    </message>
+    <message>
+        <source>Other accounts get</source>
+        <translation>Other accounts get</translation>
+    </message>
+    <message>
+        <source>Check an account</source>
+        <translation>Check an account</translation>
+    </message>
+    <message>
+        <source>an account name, e.g. pupil7a12</source>
+        <translation>an account name, e.g. pupil7a12</translation>
+    </message>
+    <message>
+        <source>Exam mode and its timetable come with the school&apos;s signed policy; an admin can also hold it on or off with: qorgan school exam on|off|auto.</source>
+        <translation>Exam mode and its timetable come with the school&apos;s signed policy; an admin can also hold it on or off with: qorgan school exam on|off|auto.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <source>not filtered (no profile)</source>
+        <translation>not filtered (no profile)</translation>
+    </message>
+    <message>
+        <source>Not saved yet: press Save.</source>
+        <translation>Not saved yet: press Save.</translation>
+    </message>
+    <message>
+        <source>{account} is not filtered.</source>
+        <translation>{account} is not filtered.</translation>
+    </message>
+    <message>
+        <source>{account} gets {profile}.</source>
+        <translation>{account} gets {profile}.</translation>
+    </message>
+    <message>
+        <source>Saved. The filter applies it within seconds.</source>
+        <translation>Saved. The filter applies it within seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportBox</name>
+    <message>
+        <source>Import a list file</source>
+        <translation>Import a list file</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Guess from the file name (.json, .csv, .tar.gz)</source>
+        <translation>Guess from the file name (.json, .csv, .tar.gz)</translation>
+    </message>
+    <message>
+        <source>Domains, one per line</source>
+        <translation>Domains, one per line</translation>
+    </message>
+    <message>
+        <source>Hosts file</source>
+        <translation>Hosts file</translation>
+    </message>
+    <message>
+        <source>Adblock filters</source>
+        <translation>Adblock filters</translation>
+    </message>
+    <message>
+        <source>National blocklist</source>
+        <translation>National blocklist</translation>
+    </message>
+    <message>
+        <source>UT1 blacklists</source>
+        <translation>UT1 blacklists</translation>
+    </message>
+    <message>
+        <source>Registry dump (CSV)</source>
+        <translation>Registry dump (CSV)</translation>
+    </message>
+    <message>
+        <source>Category of its sites:</source>
+        <translation>Category of its sites:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Choose the file and import…</source>
+        <translation>Choose the file and import…</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <source>Welcome to Qorgan</source>
@@ -649,6 +935,29 @@ Choose the language of the console:</source>
         <translation>Qorgan keeps your child&apos;s time on this PC safe: it filters websites by the child&apos;s age class, limits screen time and shows you what was blocked and why. Nothing about your child leaves this PC.
 
 Choose the language of the console:</translation>
+    </message>
+</context>
+<context>
+    <name>ListJobs</name>
+    <message>
+        <source>{name}: not updated: {error}</source>
+        <translation>{name}: not updated: {error}</translation>
+    </message>
+    <message>
+        <source>{name}: {entries} entries.</source>
+        <translation>{name}: {entries} entries.</translation>
+    </message>
+    <message>
+        <source>{name}: {accepted} accepted, {invalid} invalid lines.</source>
+        <translation>{name}: {accepted} accepted, {invalid} invalid lines.</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Failed.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Finished.</translation>
     </message>
 </context>
 <context>
@@ -722,8 +1031,28 @@ Choose the language of the console:</translation>
         <translation>Update now</translation>
     </message>
     <message>
-        <source>Import a file…</source>
-        <translation>Import a file…</translation>
+        <source>Choose the category that the list&apos;s sites belong to.</source>
+        <translation>Choose the category that the list&apos;s sites belong to.</translation>
+    </message>
+    <message>
+        <source>Say what kind of list {file} is, and choose its category.</source>
+        <translation>Say what kind of list {file} is, and choose its category.</translation>
+    </message>
+    <message>
+        <source>There are no list sources to update.</source>
+        <translation>There are no list sources to update.</translation>
+    </message>
+    <message>
+        <source>Queued. The service starts on it within seconds…</source>
+        <translation>Queued. The service starts on it within seconds…</translation>
+    </message>
+    <message>
+        <source>Running now…</source>
+        <translation>Running now…</translation>
+    </message>
+    <message>
+        <source>Still not finished; the status above shows when it is.</source>
+        <translation>Still not finished; the status above shows when it is.</translation>
     </message>
     <message>
         <source>not imported</source>
@@ -768,14 +1097,6 @@ Choose the language of the console:</translation>
     <message>
         <source>Updating…</source>
         <translation>Updating…</translation>
-    </message>
-    <message>
-        <source>The service is on it; the status above shows when it is done.</source>
-        <translation>The service is on it; the status above shows when it is done.</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>Done.</translation>
     </message>
     <message>
         <source>Import a list</source>
@@ -1115,10 +1436,6 @@ Choose the language of the console:</translation>
         <translation>Allowed hours</translation>
     </message>
     <message>
-        <source>Green: the PC may be used. Click or drag over half-hours to change them.</source>
-        <translation>Green: the PC may be used. Click or drag over half-hours to change them.</translation>
-    </message>
-    <message>
         <source>Allow all</source>
         <translation>Allow all</translation>
     </message>
@@ -1155,20 +1472,36 @@ Choose the language of the console:</translation>
         <translation>Sun</translation>
     </message>
     <message>
-        <source>Time allowed per day</source>
-        <translation>Time allowed per day</translation>
-    </message>
-    <message>
-        <source>limit</source>
-        <translation>limit</translation>
-    </message>
-    <message>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
         <source>Daily budget per category (0: no budget)</source>
         <translation>Daily budget per category (0: no budget)</translation>
+    </message>
+    <message>
+        <source>the PC may be used</source>
+        <translation>the PC may be used</translation>
+    </message>
+    <message>
+        <source>homework time, not counted</source>
+        <translation>homework time, not counted</translation>
+    </message>
+    <message>
+        <source>bedtime</source>
+        <translation>bedtime</translation>
+    </message>
+    <message>
+        <source>Click or drag over half-hours to open or close them.</source>
+        <translation>Click or drag over half-hours to open or close them.</translation>
+    </message>
+    <message>
+        <source>Each day</source>
+        <translation>Each day</translation>
+    </message>
+    <message>
+        <source>Budgets per category</source>
+        <translation>Budgets per category</translation>
     </message>
     <message>
         <source>Budgets for single apps, and apps that do not count, are set under Apps.</source>
@@ -1358,6 +1691,10 @@ Choose the language of the console:</translation>
 <context>
     <name>TrayModel</name>
     <message>
+        <source>Asking for a site is not available on this PC yet. Ask a parent in person.</source>
+        <translation>Asking for a site is not available on this PC yet. Ask a parent in person.</translation>
+    </message>
+    <message>
         <source>Asking for time is not available on this PC yet. Ask a parent in person.</source>
         <translation>Asking for time is not available on this PC yet. Ask a parent in person.</translation>
     </message>
@@ -1413,12 +1750,40 @@ Choose the language of the console:</translation>
         <translation>What Qorgan does</translation>
     </message>
     <message>
+        <source>Ask a parent</source>
+        <translation>Ask a parent</translation>
+    </message>
+    <message>
         <source>Your computer time for today is over.</source>
         <translation>Your computer time for today is over.</translation>
     </message>
     <message>
         <source>{time} of computer time left today. Save your work.</source>
         <translation>{time} of computer time left today. Save your work.</translation>
+    </message>
+    <message>
+        <source>{host} is blocked.</source>
+        <translation>{host} is blocked.</translation>
+    </message>
+    <message>
+        <source>{host} is blocked: {category}.</source>
+        <translation>{host} is blocked: {category}.</translation>
+    </message>
+    <message>
+        <source>You can ask a parent.</source>
+        <translation>You can ask a parent.</translation>
+    </message>
+    <message>
+        <source>This site stays closed.</source>
+        <translation>This site stays closed.</translation>
+    </message>
+    <message>
+        <source>If you feel bad, you can call 150 at any time: it is free, they listen.</source>
+        <translation>If you feel bad, you can call 150 at any time: it is free, they listen.</translation>
+    </message>
+    <message>
+        <source>A parent will see that you asked for {host}.</source>
+        <translation>A parent will see that you asked for {host}.</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1795,10 @@ Choose the language of the console:</translation>
     <message>
         <source>Children</source>
         <translation>Children</translation>
+    </message>
+    <message>
+        <source>School groups</source>
+        <translation>School groups</translation>
     </message>
     <message>
         <source>Schedule</source>

@@ -167,6 +167,48 @@
     </message>
 </context>
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <source>Seen</source>
+        <translation>Көрдім</translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <source>Talk with your child calmly and without blame, and listen more than you speak. If you are worried, call 150, the free helpline for children and youth (24/7).</source>
+        <translation>Баламен сабырлы, айыптамай сөйлесіңіз, көбірек тыңдаңыз. Алаңдасаңыз, балалар мен жастарға арналған 150 сенім телефонына қоңырау шалыңыз (тегін, тәулік бойы).</translation>
+    </message>
+    <message>
+        <source>Stay calm: children often land on such pages by accident. If someone sent your child such material or asked for photos, call 150 and the police on 102.</source>
+        <translation>Сабыр сақтаңыз: балалар мұндай беттерге көбіне кездейсоқ түседі. Егер біреу балаға осындай материал жіберсе не сурет сұраса, 150 және полиция 102-ге хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>Ask whom your child talks to online and agree on simple rules. If an adult pressures your child, it is not the child&apos;s fault: call 102 and 150.</source>
+        <translation>Бала желіде кіммен сөйлесетінін сұрап, қарапайым ережелер келісіңіз. Ересек адам балаға қысым жасаса, бұл баланың кінәсі емес: 102 және 150-ге хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>Ask what your child wanted to open: a rule may feel too strict. Explain that the rules are there to keep them safe, not to spy on them.</source>
+        <translation>Баланың не ашқысы келгенін сұраңыз: бір ереже тым қатаң болуы мүмкін. Ережелер аңду үшін емес, қауіпсіздік үшін екенін түсіндіріңіз.</translation>
+    </message>
+    <message>
+        <source>Qorgan counts time on its own clock, so the limits still hold. Agree on a fair daily allowance together.</source>
+        <translation>Qorgan уақытты өз сағатымен санайды, сондықтан лимиттер сақталады. Күндік уақытты бірге әділ келісіп алыңыз.</translation>
+    </message>
+    <message>
+        <source>Check that your child&apos;s account is not an administrator and that nobody else knows the parent PIN.</source>
+        <translation>Баланың есептік жазбасы әкімші емес екенін және ата-ана PIN-кодын басқа ешкім білмейтінін тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>{child}: {kind}</source>
+        <translation>{child}: {kind}</translation>
+    </message>
+    <message>
+        <source>Also not seen yet: {count}</source>
+        <translation>Тағы қаралмаған: {count}</translation>
+    </message>
+</context>
+<context>
     <name>AllDataBox</name>
     <message>
         <source>All data</source>
@@ -368,6 +410,10 @@
         <translation>Сұраулар</translation>
     </message>
     <message>
+        <source>Alerts</source>
+        <translation>Ескертулер</translation>
+    </message>
+    <message>
         <source>Recent blocks</source>
         <translation>Соңғы бұғаттаулар</translation>
     </message>
@@ -378,6 +424,14 @@
     <message>
         <source>none waiting</source>
         <translation>жауап күтетін сұрау жоқ</translation>
+    </message>
+    <message>
+        <source>{count} not seen yet</source>
+        <translation>{count} әлі қаралмаған</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>жаңасы жоқ</translation>
     </message>
     <message>
         <source>loading…</source>
@@ -613,8 +667,67 @@
         <translation>Әзірге бала жоқ. «Балалар» бөлімінде бала қосыңыз.</translation>
     </message>
     <message>
+        <source>Alerts not seen yet: {count}</source>
+        <translation>Қаралмаған ескертулер: {count}</translation>
+    </message>
+    <message>
         <source>Requests waiting: {count}</source>
         <translation>Жауап күтетін сұраулар: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>DayTable</name>
+    <message>
+        <source>{day}, homework time</source>
+        <translation>{day}, үй тапсырмасы уақыты</translation>
+    </message>
+    <message>
+        <source>{where}: “{span}” is not a time span like 16:00-18:00</source>
+        <translation>{where}: «{span}» 16:00-18:00 сияқты уақыт аралығы емес</translation>
+    </message>
+    <message>
+        <source>{where}: {span} ends before it starts</source>
+        <translation>{where}: {span} басталмай тұрып аяқталады</translation>
+    </message>
+    <message>
+        <source>{where}: {first} and {second} overlap</source>
+        <translation>{where}: {first} мен {second} қабаттасады</translation>
+    </message>
+    <message>
+        <source>Time a day</source>
+        <translation>Күніне уақыт</translation>
+    </message>
+    <message>
+        <source>Bedtime, until the next morning</source>
+        <translation>Ұйқы уақыты, келесі таңға дейін</translation>
+    </message>
+    <message>
+        <source>Homework time: does not count</source>
+        <translation>Үй тапсырмасы уақыты: есептелмейді</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>шектеу</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>мин</translation>
+    </message>
+    <message>
+        <source>bedtime</source>
+        <translation>ұйқы</translation>
+    </message>
+    <message>
+        <source>e.g. 16:00-18:00</source>
+        <translation>мысалы, 16:00-18:00</translation>
+    </message>
+    <message>
+        <source>Spans like 16:00-18:00, separated by commas. Time in them is not counted.</source>
+        <translation>16:00-18:00 сияқты аралықтар, үтір арқылы. Бұл уақыт есептелмейді.</translation>
+    </message>
+    <message>
+        <source>{day}: bedtime and wake-up time are the same ({time})</source>
+        <translation>{day}: ұйқы мен ояну уақыты бірдей ({time})</translation>
     </message>
 </context>
 <context>
@@ -637,6 +750,179 @@
     </message>
 </context>
 <context>
+    <name>Groups</name>
+    <message>
+        <source>Give the group a name, like 7A.</source>
+        <translation>Топқа атау беріңіз, мысалы 7A.</translation>
+    </message>
+    <message>
+        <source>There is already a group called {name}.</source>
+        <translation>{name} деген топ бұрыннан бар.</translation>
+    </message>
+    <message>
+        <source>Choose the profile the group&apos;s pupils get.</source>
+        <translation>Топ оқушыларына берілетін профильді таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Give the group&apos;s accounts, like pupil7a*.</source>
+        <translation>Топтың есептік жазбаларын жазыңыз, мысалы pupil7a*.</translation>
+    </message>
+    <message>
+        <source>Group {group}: the profile {profile} is no longer there.</source>
+        <translation>{group} тобы: {profile} профилі енді жоқ.</translation>
+    </message>
+    <message>
+        <source>The profile {profile} is no longer there.</source>
+        <translation>{profile} профилі енді жоқ.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>School groups</source>
+        <translation>Мектеп топтары</translation>
+    </message>
+    <message>
+        <source>In a school lab, a group&apos;s pupil accounts share one profile. A pattern such as pupil7a* matches every account that starts with pupil7a.</source>
+        <translation>Мектептің компьютер сыныбында топ оқушыларының есептік жазбалары бір профильді бөліседі. pupil7a* сияқты үлгі pupil7a-дан басталатын әр есептік жазбаға сәйкес келеді.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Топ</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Есептік жазбалар</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Атауы</translation>
+    </message>
+    <message>
+        <source>e.g. 7A</source>
+        <translation>мысалы, 7A</translation>
+    </message>
+    <message>
+        <source>e.g. pupil7a*, teacher-guest</source>
+        <translation>мысалы, pupil7a*, teacher-guest</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Қосу</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Өзгерту</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>The whole lab</source>
+        <translation>Бүкіл компьютер сыныбы</translation>
+    </message>
+    <message>
+        <source>Other accounts get</source>
+        <translation>Басқа есептік жазбаларға</translation>
+    </message>
+    <message>
+        <source>Check an account</source>
+        <translation>Есептік жазбаны тексеру</translation>
+    </message>
+    <message>
+        <source>an account name, e.g. pupil7a12</source>
+        <translation>есептік жазба аты, мысалы pupil7a12</translation>
+    </message>
+    <message>
+        <source>Exam mode and its timetable come with the school&apos;s signed policy; an admin can also hold it on or off with: qorgan school exam on|off|auto.</source>
+        <translation>Емтихан режимі мен оның кестесі мектептің қол қойылған саясатымен келеді; әкімші оны мына пәрменмен қосулы не өшірулі ұстай алады: qorgan school exam on|off|auto.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Өзгерістерді болдырмау</translation>
+    </message>
+    <message>
+        <source>not filtered (no profile)</source>
+        <translation>сүзілмейді (профильсіз)</translation>
+    </message>
+    <message>
+        <source>Not saved yet: press Save.</source>
+        <translation>Әлі сақталған жоқ: «Сақтау» түймесін басыңыз.</translation>
+    </message>
+    <message>
+        <source>{account} is not filtered.</source>
+        <translation>{account} сүзілмейді.</translation>
+    </message>
+    <message>
+        <source>{account} gets {profile}.</source>
+        <translation>{account} үшін профиль: {profile}.</translation>
+    </message>
+    <message>
+        <source>Saved. The filter applies it within seconds.</source>
+        <translation>Сақталды. Сүзгі оны бірнеше секундта қолданады.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportBox</name>
+    <message>
+        <source>Import a list file</source>
+        <translation>Тізім файлын импорттау</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Түрі:</translation>
+    </message>
+    <message>
+        <source>Guess from the file name (.json, .csv, .tar.gz)</source>
+        <translation>Файл атауынан анықтау (.json, .csv, .tar.gz)</translation>
+    </message>
+    <message>
+        <source>Domains, one per line</source>
+        <translation>Домендер, әр жолда біреуден</translation>
+    </message>
+    <message>
+        <source>Hosts file</source>
+        <translation>hosts файлы</translation>
+    </message>
+    <message>
+        <source>Adblock filters</source>
+        <translation>Adblock сүзгілері</translation>
+    </message>
+    <message>
+        <source>National blocklist</source>
+        <translation>Ұлттық бұғаттау тізімі</translation>
+    </message>
+    <message>
+        <source>UT1 blacklists</source>
+        <translation>UT1 қара тізімдері</translation>
+    </message>
+    <message>
+        <source>Registry dump (CSV)</source>
+        <translation>Тізілімнен көшірме (CSV)</translation>
+    </message>
+    <message>
+        <source>Category of its sites:</source>
+        <translation>Сайттарының санаты:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдаңыз…</translation>
+    </message>
+    <message>
+        <source>Choose the file and import…</source>
+        <translation>Файлды таңдап, импорттау…</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <source>Welcome to Qorgan</source>
@@ -649,6 +935,29 @@ Choose the language of the console:</source>
         <translation>Qorgan балаңыздың осы компьютердегі уақытын қауіпсіз етеді: сайттарды баланың жас сыныбы бойынша сүзеді, экран уақытын шектейді және не бұғатталғанын, неге бұғатталғанын көрсетеді. Балаңыз туралы ешқандай дерек осы компьютерден шықпайды.
 
 Панельдің тілін таңдаңыз:</translation>
+    </message>
+</context>
+<context>
+    <name>ListJobs</name>
+    <message>
+        <source>{name}: not updated: {error}</source>
+        <translation>{name}: жаңартылмады: {error}</translation>
+    </message>
+    <message>
+        <source>{name}: {entries} entries.</source>
+        <translation>{name}: {entries} жазба.</translation>
+    </message>
+    <message>
+        <source>{name}: {accepted} accepted, {invalid} invalid lines.</source>
+        <translation>{name}: {accepted} қабылданды, {invalid} жол қате.</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Сәтсіз аяқталды.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Аяқталды.</translation>
     </message>
 </context>
 <context>
@@ -722,8 +1031,28 @@ Choose the language of the console:</source>
         <translation>Қазір жаңарту</translation>
     </message>
     <message>
-        <source>Import a file…</source>
-        <translation>Файлдан жүктеу…</translation>
+        <source>Choose the category that the list&apos;s sites belong to.</source>
+        <translation>Тізімдегі сайттар жататын санатты таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Say what kind of list {file} is, and choose its category.</source>
+        <translation>{file} қандай тізім екенін көрсетіп, санатын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>There are no list sources to update.</source>
+        <translation>Жаңартатын тізім көздері жоқ.</translation>
+    </message>
+    <message>
+        <source>Queued. The service starts on it within seconds…</source>
+        <translation>Кезекке қойылды. Қызмет бірнеше секундта бастайды…</translation>
+    </message>
+    <message>
+        <source>Running now…</source>
+        <translation>Орындалып жатыр…</translation>
+    </message>
+    <message>
+        <source>Still not finished; the status above shows when it is.</source>
+        <translation>Әлі аяқталған жоқ; аяқталғанын жоғарыдағы күй көрсетеді.</translation>
     </message>
     <message>
         <source>not imported</source>
@@ -768,14 +1097,6 @@ Choose the language of the console:</source>
     <message>
         <source>Updating…</source>
         <translation>Жаңартылуда…</translation>
-    </message>
-    <message>
-        <source>The service is on it; the status above shows when it is done.</source>
-        <translation>Қызмет орындап жатыр; дайын болғанда жоғарыдағы күйден көресіз.</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>Дайын.</translation>
     </message>
     <message>
         <source>Import a list</source>
@@ -1115,10 +1436,6 @@ Choose the language of the console:</source>
         <translation>Рұқсат етілген сағаттар</translation>
     </message>
     <message>
-        <source>Green: the PC may be used. Click or drag over half-hours to change them.</source>
-        <translation>Жасыл — компьютерді пайдалануға болады. Өзгерту үшін жарты сағаттарды басыңыз немесе тышқанмен жүргізіңіз.</translation>
-    </message>
-    <message>
         <source>Allow all</source>
         <translation>Барлығына рұқсат ету</translation>
     </message>
@@ -1155,20 +1472,36 @@ Choose the language of the console:</source>
         <translation>Жс</translation>
     </message>
     <message>
-        <source>Time allowed per day</source>
-        <translation>Күніне рұқсат етілген уақыт</translation>
-    </message>
-    <message>
-        <source>limit</source>
-        <translation>шектеу</translation>
-    </message>
-    <message>
         <source>min</source>
         <translation>мин</translation>
     </message>
     <message>
         <source>Daily budget per category (0: no budget)</source>
         <translation>Санат бойынша күндік лимит (0 — лимитсіз)</translation>
+    </message>
+    <message>
+        <source>the PC may be used</source>
+        <translation>компьютерді пайдалануға болады</translation>
+    </message>
+    <message>
+        <source>homework time, not counted</source>
+        <translation>үй тапсырмасы уақыты, есептелмейді</translation>
+    </message>
+    <message>
+        <source>bedtime</source>
+        <translation>ұйқы уақыты</translation>
+    </message>
+    <message>
+        <source>Click or drag over half-hours to open or close them.</source>
+        <translation>Жарты сағаттарды ашу не жабу үшін басыңыз немесе тышқанмен сүйреңіз.</translation>
+    </message>
+    <message>
+        <source>Each day</source>
+        <translation>Күндер бойынша</translation>
+    </message>
+    <message>
+        <source>Budgets per category</source>
+        <translation>Санаттар бойынша лимит</translation>
     </message>
     <message>
         <source>Budgets for single apps, and apps that do not count, are set under Apps.</source>
@@ -1358,6 +1691,10 @@ Choose the language of the console:</source>
 <context>
     <name>TrayModel</name>
     <message>
+        <source>Asking for a site is not available on this PC yet. Ask a parent in person.</source>
+        <translation>Бұл компьютерде сайт сұрау әзірге жоқ. Ата-анаңнан өзің сұра.</translation>
+    </message>
+    <message>
         <source>Asking for time is not available on this PC yet. Ask a parent in person.</source>
         <translation>Бұл компьютерде уақыт сұрау әзірге мүмкін емес. Ата-анаңнан өзің сұра.</translation>
     </message>
@@ -1413,12 +1750,40 @@ Choose the language of the console:</source>
         <translation>Qorgan не істейді</translation>
     </message>
     <message>
+        <source>Ask a parent</source>
+        <translation>Ата-анаңнан сұра</translation>
+    </message>
+    <message>
         <source>Your computer time for today is over.</source>
         <translation>Бүгінгі компьютер уақытың бітті.</translation>
     </message>
     <message>
         <source>{time} of computer time left today. Save your work.</source>
         <translation>Бүгін компьютерде {time} уақытың қалды. Жұмысыңды сақтап ал.</translation>
+    </message>
+    <message>
+        <source>{host} is blocked.</source>
+        <translation>{host} жабық.</translation>
+    </message>
+    <message>
+        <source>{host} is blocked: {category}.</source>
+        <translation>{host} жабық: {category}.</translation>
+    </message>
+    <message>
+        <source>You can ask a parent.</source>
+        <translation>Ата-анаңнан сұрай аласың.</translation>
+    </message>
+    <message>
+        <source>This site stays closed.</source>
+        <translation>Бұл сайт жабық болып қалады.</translation>
+    </message>
+    <message>
+        <source>If you feel bad, you can call 150 at any time: it is free, they listen.</source>
+        <translation>Көңіл-күйің нашар болса, 150-ге кез келген уақытта қоңырау шала аласың: тегін, сені тыңдайды.</translation>
+    </message>
+    <message>
+        <source>A parent will see that you asked for {host}.</source>
+        <translation>Ата-анаң сенің {host} сұрағаныңды көреді.</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1795,10 @@ Choose the language of the console:</source>
     <message>
         <source>Children</source>
         <translation>Балалар</translation>
+    </message>
+    <message>
+        <source>School groups</source>
+        <translation>Мектеп топтары</translation>
     </message>
     <message>
         <source>Schedule</source>

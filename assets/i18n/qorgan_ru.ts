@@ -167,6 +167,48 @@
     </message>
 </context>
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <source>Seen</source>
+        <translation>Просмотрено</translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <source>Talk with your child calmly and without blame, and listen more than you speak. If you are worried, call 150, the free helpline for children and youth (24/7).</source>
+        <translation>Поговорите с ребёнком спокойно и без упрёков, больше слушайте. Если вы тревожитесь, позвоните на телефон доверия для детей и молодёжи 150 (бесплатно, круглосуточно).</translation>
+    </message>
+    <message>
+        <source>Stay calm: children often land on such pages by accident. If someone sent your child such material or asked for photos, call 150 and the police on 102.</source>
+        <translation>Сохраняйте спокойствие: дети часто попадают на такие страницы случайно. Если кто-то присылал ребёнку такие материалы или просил фото, звоните 150 и в полицию 102.</translation>
+    </message>
+    <message>
+        <source>Ask whom your child talks to online and agree on simple rules. If an adult pressures your child, it is not the child&apos;s fault: call 102 and 150.</source>
+        <translation>Спросите, с кем ребёнок общается в сети, и договоритесь о простых правилах. Если взрослый давит на ребёнка, это не вина ребёнка: звоните 102 и 150.</translation>
+    </message>
+    <message>
+        <source>Ask what your child wanted to open: a rule may feel too strict. Explain that the rules are there to keep them safe, not to spy on them.</source>
+        <translation>Спросите, что ребёнок хотел открыть: возможно, какое-то правило слишком строгое. Объясните, что правила нужны для безопасности, а не для слежки.</translation>
+    </message>
+    <message>
+        <source>Qorgan counts time on its own clock, so the limits still hold. Agree on a fair daily allowance together.</source>
+        <translation>Qorgan считает время по своим часам, поэтому лимиты действуют. Договоритесь вместе о честном дневном времени.</translation>
+    </message>
+    <message>
+        <source>Check that your child&apos;s account is not an administrator and that nobody else knows the parent PIN.</source>
+        <translation>Проверьте, что учётная запись ребёнка не администраторская и что родительский PIN-код больше никто не знает.</translation>
+    </message>
+    <message>
+        <source>{child}: {kind}</source>
+        <translation>{child}: {kind}</translation>
+    </message>
+    <message>
+        <source>Also not seen yet: {count}</source>
+        <translation>Ещё не просмотрено: {count}</translation>
+    </message>
+</context>
+<context>
     <name>AllDataBox</name>
     <message>
         <source>All data</source>
@@ -368,6 +410,10 @@
         <translation>Запросы</translation>
     </message>
     <message>
+        <source>Alerts</source>
+        <translation>Оповещения</translation>
+    </message>
+    <message>
         <source>Recent blocks</source>
         <translation>Последние блокировки</translation>
     </message>
@@ -378,6 +424,14 @@
     <message>
         <source>none waiting</source>
         <translation>нет ожидающих</translation>
+    </message>
+    <message>
+        <source>{count} not seen yet</source>
+        <translation>{count} ещё не просмотрено</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>ничего нового</translation>
     </message>
     <message>
         <source>loading…</source>
@@ -613,8 +667,67 @@
         <translation>Пока нет детей. Добавьте ребёнка в разделе «Дети».</translation>
     </message>
     <message>
+        <source>Alerts not seen yet: {count}</source>
+        <translation>Непросмотренные оповещения: {count}</translation>
+    </message>
+    <message>
         <source>Requests waiting: {count}</source>
         <translation>Запросы ждут ответа: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>DayTable</name>
+    <message>
+        <source>{day}, homework time</source>
+        <translation>{day}, время для уроков</translation>
+    </message>
+    <message>
+        <source>{where}: “{span}” is not a time span like 16:00-18:00</source>
+        <translation>{where}: «{span}» — это не промежуток времени вида 16:00-18:00</translation>
+    </message>
+    <message>
+        <source>{where}: {span} ends before it starts</source>
+        <translation>{where}: {span} заканчивается раньше, чем начинается</translation>
+    </message>
+    <message>
+        <source>{where}: {first} and {second} overlap</source>
+        <translation>{where}: {first} и {second} пересекаются</translation>
+    </message>
+    <message>
+        <source>Time a day</source>
+        <translation>Время в день</translation>
+    </message>
+    <message>
+        <source>Bedtime, until the next morning</source>
+        <translation>Время сна, до следующего утра</translation>
+    </message>
+    <message>
+        <source>Homework time: does not count</source>
+        <translation>Время для уроков: не считается</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>ограничить</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>мин</translation>
+    </message>
+    <message>
+        <source>bedtime</source>
+        <translation>сон</translation>
+    </message>
+    <message>
+        <source>e.g. 16:00-18:00</source>
+        <translation>например, 16:00-18:00</translation>
+    </message>
+    <message>
+        <source>Spans like 16:00-18:00, separated by commas. Time in them is not counted.</source>
+        <translation>Промежутки вида 16:00-18:00 через запятую. Это время не считается.</translation>
+    </message>
+    <message>
+        <source>{day}: bedtime and wake-up time are the same ({time})</source>
+        <translation>{day}: время сна и время подъёма совпадают ({time})</translation>
     </message>
 </context>
 <context>
@@ -637,6 +750,179 @@
     </message>
 </context>
 <context>
+    <name>Groups</name>
+    <message>
+        <source>Give the group a name, like 7A.</source>
+        <translation>Дайте группе название, например 7A.</translation>
+    </message>
+    <message>
+        <source>There is already a group called {name}.</source>
+        <translation>Группа {name} уже есть.</translation>
+    </message>
+    <message>
+        <source>Choose the profile the group&apos;s pupils get.</source>
+        <translation>Выберите профиль для учеников группы.</translation>
+    </message>
+    <message>
+        <source>Give the group&apos;s accounts, like pupil7a*.</source>
+        <translation>Укажите учётные записи группы, например pupil7a*.</translation>
+    </message>
+    <message>
+        <source>Group {group}: the profile {profile} is no longer there.</source>
+        <translation>Группа {group}: профиля {profile} больше нет.</translation>
+    </message>
+    <message>
+        <source>The profile {profile} is no longer there.</source>
+        <translation>Профиля {profile} больше нет.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>School groups</source>
+        <translation>Школьные группы</translation>
+    </message>
+    <message>
+        <source>In a school lab, a group&apos;s pupil accounts share one profile. A pattern such as pupil7a* matches every account that starts with pupil7a.</source>
+        <translation>В школьном компьютерном классе учётные записи учеников группы получают один профиль. Шаблон вида pupil7a* подходит ко всем учётным записям, которые начинаются с pupil7a.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Учётные записи</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>e.g. 7A</source>
+        <translation>например, 7A</translation>
+    </message>
+    <message>
+        <source>e.g. pupil7a*, teacher-guest</source>
+        <translation>например, pupil7a*, teacher-guest</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>The whole lab</source>
+        <translation>Весь компьютерный класс</translation>
+    </message>
+    <message>
+        <source>Other accounts get</source>
+        <translation>Остальным учётным записям</translation>
+    </message>
+    <message>
+        <source>Check an account</source>
+        <translation>Проверить учётную запись</translation>
+    </message>
+    <message>
+        <source>an account name, e.g. pupil7a12</source>
+        <translation>имя учётной записи, например pupil7a12</translation>
+    </message>
+    <message>
+        <source>Exam mode and its timetable come with the school&apos;s signed policy; an admin can also hold it on or off with: qorgan school exam on|off|auto.</source>
+        <translation>Режим экзамена и его расписание приходят с подписанной политикой школы; администратор может также включить или выключить его командой: qorgan school exam on|off|auto.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
+        <source>not filtered (no profile)</source>
+        <translation>не фильтруется (без профиля)</translation>
+    </message>
+    <message>
+        <source>Not saved yet: press Save.</source>
+        <translation>Ещё не сохранено: нажмите «Сохранить».</translation>
+    </message>
+    <message>
+        <source>{account} is not filtered.</source>
+        <translation>{account} не фильтруется.</translation>
+    </message>
+    <message>
+        <source>{account} gets {profile}.</source>
+        <translation>{account} получает профиль {profile}.</translation>
+    </message>
+    <message>
+        <source>Saved. The filter applies it within seconds.</source>
+        <translation>Сохранено. Фильтр применит это через несколько секунд.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportBox</name>
+    <message>
+        <source>Import a list file</source>
+        <translation>Импорт файла списка</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Тип:</translation>
+    </message>
+    <message>
+        <source>Guess from the file name (.json, .csv, .tar.gz)</source>
+        <translation>Определить по имени файла (.json, .csv, .tar.gz)</translation>
+    </message>
+    <message>
+        <source>Domains, one per line</source>
+        <translation>Домены, по одному в строке</translation>
+    </message>
+    <message>
+        <source>Hosts file</source>
+        <translation>Файл hosts</translation>
+    </message>
+    <message>
+        <source>Adblock filters</source>
+        <translation>Фильтры Adblock</translation>
+    </message>
+    <message>
+        <source>National blocklist</source>
+        <translation>Национальный список блокировки</translation>
+    </message>
+    <message>
+        <source>UT1 blacklists</source>
+        <translation>Чёрные списки UT1</translation>
+    </message>
+    <message>
+        <source>Registry dump (CSV)</source>
+        <translation>Выгрузка реестра (CSV)</translation>
+    </message>
+    <message>
+        <source>Category of its sites:</source>
+        <translation>Категория сайтов:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выберите…</translation>
+    </message>
+    <message>
+        <source>Choose the file and import…</source>
+        <translation>Выбрать файл и импортировать…</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <source>Welcome to Qorgan</source>
@@ -649,6 +935,29 @@ Choose the language of the console:</source>
         <translation>Qorgan делает время ребёнка за этим компьютером безопасным: фильтрует сайты по возрастному классу ребёнка, ограничивает экранное время и показывает, что было заблокировано и почему. Никакие данные о ребёнке не покидают этот компьютер.
 
 Выберите язык панели:</translation>
+    </message>
+</context>
+<context>
+    <name>ListJobs</name>
+    <message>
+        <source>{name}: not updated: {error}</source>
+        <translation>{name}: не обновлён: {error}</translation>
+    </message>
+    <message>
+        <source>{name}: {entries} entries.</source>
+        <translation>{name}: записей: {entries}.</translation>
+    </message>
+    <message>
+        <source>{name}: {accepted} accepted, {invalid} invalid lines.</source>
+        <translation>{name}: принято {accepted}, ошибочных строк: {invalid}.</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Не удалось.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Готово.</translation>
     </message>
 </context>
 <context>
@@ -722,8 +1031,28 @@ Choose the language of the console:</source>
         <translation>Обновить сейчас</translation>
     </message>
     <message>
-        <source>Import a file…</source>
-        <translation>Импорт из файла…</translation>
+        <source>Choose the category that the list&apos;s sites belong to.</source>
+        <translation>Выберите категорию, к которой относятся сайты списка.</translation>
+    </message>
+    <message>
+        <source>Say what kind of list {file} is, and choose its category.</source>
+        <translation>Укажите, какой это список ({file}), и выберите его категорию.</translation>
+    </message>
+    <message>
+        <source>There are no list sources to update.</source>
+        <translation>Нет источников списков для обновления.</translation>
+    </message>
+    <message>
+        <source>Queued. The service starts on it within seconds…</source>
+        <translation>В очереди. Служба начнёт через несколько секунд…</translation>
+    </message>
+    <message>
+        <source>Running now…</source>
+        <translation>Выполняется…</translation>
+    </message>
+    <message>
+        <source>Still not finished; the status above shows when it is.</source>
+        <translation>Ещё не закончено; когда закончится, это будет видно выше.</translation>
     </message>
     <message>
         <source>not imported</source>
@@ -768,14 +1097,6 @@ Choose the language of the console:</source>
     <message>
         <source>Updating…</source>
         <translation>Обновление…</translation>
-    </message>
-    <message>
-        <source>The service is on it; the status above shows when it is done.</source>
-        <translation>Служба выполняет это; когда будет готово, это будет видно в состоянии выше.</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>Готово.</translation>
     </message>
     <message>
         <source>Import a list</source>
@@ -1115,10 +1436,6 @@ Choose the language of the console:</source>
         <translation>Разрешённые часы</translation>
     </message>
     <message>
-        <source>Green: the PC may be used. Click or drag over half-hours to change them.</source>
-        <translation>Зелёный — компьютером можно пользоваться. Чтобы изменить, щёлкните по получасам или проведите по ним мышью.</translation>
-    </message>
-    <message>
         <source>Allow all</source>
         <translation>Разрешить всё</translation>
     </message>
@@ -1155,20 +1472,36 @@ Choose the language of the console:</source>
         <translation>Вс</translation>
     </message>
     <message>
-        <source>Time allowed per day</source>
-        <translation>Разрешённое время в день</translation>
-    </message>
-    <message>
-        <source>limit</source>
-        <translation>ограничить</translation>
-    </message>
-    <message>
         <source>min</source>
         <translation>мин</translation>
     </message>
     <message>
         <source>Daily budget per category (0: no budget)</source>
         <translation>Дневной лимит по категориям (0 — без лимита)</translation>
+    </message>
+    <message>
+        <source>the PC may be used</source>
+        <translation>компьютером можно пользоваться</translation>
+    </message>
+    <message>
+        <source>homework time, not counted</source>
+        <translation>время для уроков, не считается</translation>
+    </message>
+    <message>
+        <source>bedtime</source>
+        <translation>время сна</translation>
+    </message>
+    <message>
+        <source>Click or drag over half-hours to open or close them.</source>
+        <translation>Щёлкните или проведите мышью по получасам, чтобы открыть или закрыть их.</translation>
+    </message>
+    <message>
+        <source>Each day</source>
+        <translation>По дням</translation>
+    </message>
+    <message>
+        <source>Budgets per category</source>
+        <translation>Лимиты по категориям</translation>
     </message>
     <message>
         <source>Budgets for single apps, and apps that do not count, are set under Apps.</source>
@@ -1358,6 +1691,10 @@ Choose the language of the console:</source>
 <context>
     <name>TrayModel</name>
     <message>
+        <source>Asking for a site is not available on this PC yet. Ask a parent in person.</source>
+        <translation>На этом компьютере пока нельзя попросить сайт. Попроси родителей сам(а).</translation>
+    </message>
+    <message>
         <source>Asking for time is not available on this PC yet. Ask a parent in person.</source>
         <translation>На этом компьютере пока нельзя попросить время. Спроси у родителей лично.</translation>
     </message>
@@ -1413,12 +1750,40 @@ Choose the language of the console:</source>
         <translation>Что делает Qorgan</translation>
     </message>
     <message>
+        <source>Ask a parent</source>
+        <translation>Попросить родителей</translation>
+    </message>
+    <message>
         <source>Your computer time for today is over.</source>
         <translation>Твоё время за компьютером на сегодня закончилось.</translation>
     </message>
     <message>
         <source>{time} of computer time left today. Save your work.</source>
         <translation>На сегодня за компьютером осталось {time}. Сохрани свою работу.</translation>
+    </message>
+    <message>
+        <source>{host} is blocked.</source>
+        <translation>{host} закрыт.</translation>
+    </message>
+    <message>
+        <source>{host} is blocked: {category}.</source>
+        <translation>{host} закрыт: {category}.</translation>
+    </message>
+    <message>
+        <source>You can ask a parent.</source>
+        <translation>Можешь попросить родителей.</translation>
+    </message>
+    <message>
+        <source>This site stays closed.</source>
+        <translation>Этот сайт останется закрытым.</translation>
+    </message>
+    <message>
+        <source>If you feel bad, you can call 150 at any time: it is free, they listen.</source>
+        <translation>Если тебе плохо, можно в любое время позвонить на 150: это бесплатно, тебя выслушают.</translation>
+    </message>
+    <message>
+        <source>A parent will see that you asked for {host}.</source>
+        <translation>Родители увидят, что ты попросил(а) {host}.</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1795,10 @@ Choose the language of the console:</source>
     <message>
         <source>Children</source>
         <translation>Дети</translation>
+    </message>
+    <message>
+        <source>School groups</source>
+        <translation>Школьные группы</translation>
     </message>
     <message>
         <source>Schedule</source>

@@ -5,7 +5,7 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,7 @@ from app.gui.qtipc import ServiceClient
 from app.ipc.client import IpcClient
 from app.paths import database_path, socket_path
 from app.store import Store
+from rules.policy import Bedtime, Interval, Weekday
 from rules.records import RequestStatus
 from rules.text import Language
 from tests.e2e.test_demo import Demo, Upstream, free_port, wait_for
@@ -152,3 +153,144 @@ def test_a_new_parent_sets_up_qorgan_and_the_proxy_obeys_the_console(
     assert request.status is RequestStatus.APPROVED
     assert child.rules.deny == ("localhost",)
     assert [g.minutes for g in child.rules.time_grants] == [20]
+
+
+def test_a_bypass_attempt_through_the_proxy_shows_at_once_in_the_open_console(
+    qtbot: QtBot, qapp: QApplication, demo: Demo, tmp_path: Path
+) -> None:
+    """The proxy blocks a DoH resolver, the service raises the alert from the event, and the
+    console that is already open shows it in its banner and as a system notification."""
+    demo.wait_for_line(f"listening on http://127.0.0.1:{demo.port}", timeout=30)
+    data = tmp_path / "data"
+    with IpcClient(socket_path(data)) as first_run:
+        first_run.call("auth.set_pin", pin=PIN)
+    build(tmp_path / "i18n")
+    translations = Translations(qapp, tmp_path / "i18n")
+    translations.switch(Language.EN)
+    client = ServiceClient(socket_path(data))
+    state = ConsoleState(client)
+    idle = IdleWatcher(qapp)
+    window = ConsoleWindow(
+        state,
+        choose_language=translations.switch,
+        idle=idle,
+        today=date.today(),
+        set_idle_minutes=lambda minutes: None,
+        idle_minutes=5,
+    )
+    qtbot.addWidget(window)
+    notices: list[tuple[str, str]] = []
+    window.alerts.notify = lambda title, text: notices.append((title, text))
+    window.show()
+    client.start()
+    banner = window.alerts.banner
+    try:
+        qtbot.waitUntil(window.login.pin.isEnabled, timeout=10_000)
+        window.login.pin.setText(PIN)
+        window.login.submit()
+        qtbot.waitUntil(lambda: window.alerts.watcher.cursor is not None, timeout=10_000)
+        assert banner.isHidden() and notices == []
+
+        assert demo.get("http://dns.google/resolve?name=example.com")[0] == 403
+        qtbot.waitUntil(banner.isVisible, timeout=15_000)  # ingest each second, poll each 5 s
+        assert banner.headline.text() == "Aruzhan: Attempt to get around the filter"
+        assert banner.detail.text().startswith("dns.google · ")
+        assert [title for title, _ in notices] == ["Aruzhan: Attempt to get around the filter"]
+        dashboard = window.workspace.dashboard
+        qtbot.waitUntil(lambda: dashboard.alert_count.text() == "Alerts not seen yet: 1")
+
+        demo.get("http://dns.google/resolve?name=example.org")  # the same site: folded
+        banner.seen_button.click()
+        qtbot.waitUntil(dashboard.alert_count.isHidden, timeout=10_000)
+        qtbot.wait(6000)  # a poll later, nothing new
+        assert banner.isHidden() and len(notices) == 1
+    finally:
+        idle.stop()
+        client.stop()
+        translations.uninstall()
+    with Store.open(database_path(data)) as store:
+        assert store.unseen_alert_counts() == {}
+        assert [a.detail for a in store.alerts_after(0)] == ["dns.google"]
+
+
+def qorgan_check(data: Path, at: datetime) -> tuple[int, str]:
+    """`qorgan check` for the demo's child as of `at`: its exit status and what it said."""
+    import subprocess
+
+    from tests.e2e.test_demo import QORGAN
+
+    command = [str(QORGAN), "--data-dir", str(data), "--lang", "en", "check"]
+    command += ["http://example.org/", "--child", "Aruzhan", "--at", at.isoformat()]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    return done.returncode, done.stdout
+
+
+def set_bedtime_in_the_console(qtbot: QtBot, window: ConsoleWindow, weekday: Weekday) -> None:
+    """In Russian: the day's bedtime 21:00 to 07:00 and homework time 16:00-17:00, saved."""
+    from PySide6.QtCore import QTime
+
+    from app.gui.console.schedule import SchedulePage
+
+    window.workspace.show_view("schedule")
+    page = window.workspace.views["schedule"]
+    assert isinstance(page, SchedulePage)
+    qtbot.waitUntil(page.save.isEnabled, timeout=10_000)
+    row = page.days.rows[weekday]
+    row.bedtime.setChecked(True)
+    row.sleep.setTime(QTime(21, 0))
+    row.wake.setTime(QTime(7, 0))
+    row.free.setText("16:00-17:00")
+    page.save.click()
+    qtbot.waitUntil(lambda: page.note.text().startswith("Сохранено"), timeout=10_000)
+
+
+def test_a_bedtime_set_in_the_console_is_what_qorgan_check_enforces(
+    qtbot: QtBot, qapp: QApplication, demo: Demo, tmp_path: Path
+) -> None:
+    """Bedtime and homework time set in the schedule reach the store the filter reads.
+
+    The bedtime is three days ahead, so the running demo's screen time is not touched now.
+    """
+    demo.wait_for_line(f"listening on http://127.0.0.1:{demo.port}", timeout=30)
+    data = tmp_path / "data"
+    with IpcClient(socket_path(data)) as first_run:
+        first_run.call("auth.set_pin", pin=PIN)
+    night = date.today() + timedelta(days=3)
+    weekday = Weekday(night.weekday())
+    build(tmp_path / "i18n")
+    translations = Translations(qapp, tmp_path / "i18n")
+    translations.switch(Language.RU)
+    client = ServiceClient(socket_path(data))
+    state = ConsoleState(client)
+    idle = IdleWatcher(qapp)
+    window = ConsoleWindow(
+        state,
+        choose_language=translations.switch,
+        idle=idle,
+        today=date.today(),
+        set_idle_minutes=lambda minutes: None,
+        idle_minutes=5,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    client.start()
+    try:
+        qtbot.waitUntil(window.login.pin.isEnabled, timeout=10_000)
+        window.login.pin.setText(PIN)
+        window.login.submit()
+        qtbot.waitUntil(lambda: bool(state.policy.children), timeout=10_000)
+        set_bedtime_in_the_console(qtbot, window, weekday)
+    finally:
+        idle.stop()
+        client.stop()
+        translations.uninstall()
+    with Store.open(database_path(data)) as store:
+        rules = store.child("Aruzhan").rules.week[weekday]
+    assert rules.bedtime == Bedtime(21 * 60, 7 * 60)
+    assert rules.free_intervals == (Interval(16 * 60, 17 * 60),)
+    morning = night + timedelta(days=1)
+    assert qorgan_check(data, datetime.combine(night, time(20, 59)))[0] == 0
+    status, said = qorgan_check(data, datetime.combine(night, time(21, 0)))
+    assert status == 1 and "bedtime" in said.lower(), said
+    assert qorgan_check(data, datetime.combine(morning, time(6, 59)))[0] == 1  # the next morning
+    assert qorgan_check(data, datetime.combine(morning, time(7, 0)))[0] == 0

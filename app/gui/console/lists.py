@@ -1,7 +1,14 @@
-"""Lists: the national blocklist's provenance, the category lists' sources, update and import."""
+"""Lists: the national blocklist's provenance, the category lists' sources, update and import.
+
+An update or an import only queues a job for the service's list thread; the page says so,
+then asks `lists.status` every second (one question at a time, never waiting on the GUI
+thread) until that job's run has finished, and shows how it went.
+"""
 
 from collections.abc import Callable
+from pathlib import PurePath
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -14,12 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.console.list_jobs import DOMAIN_KINDS, ImportBox, Watch, finished_run, run_text
 from app.gui.console.state import ConsoleState
 from app.gui.texts import category_name, error_text
 from app.gui.widgets import Note, Page, heading, set_form_labels, table
 from rules.categories import Category
 from rules.ipc import ErrorCode, IpcError, JsonValue
 
+POLL_MS = 1000
+MOST_POLLS = 15 * 60  # a quarter of an hour of asking, then the status line takes over
+GUESSED_SUFFIXES = (".json", ".csv", ".tgz", ".tar.gz")
 COLUMNS = ("name", "kind", "category", "entries", "updated_at", "signature_status", "location")
 NATIONAL_FIELDS = ("version", "publisher", "published", "entries", "imported_at", "file")
 
@@ -62,7 +73,7 @@ class ListsPage(Page):
         self.sources_state = QLabel(wordWrap=True)
         self.summary = QLabel(wordWrap=True)
         self.update_now = QPushButton()
-        self.import_file = QPushButton()
+        self.import_box = ImportBox()
         self.note = Note()
         column = QVBoxLayout(self.sources_box)
         column.addWidget(self.sources_state)
@@ -72,16 +83,21 @@ class ListsPage(Page):
         buttons.addWidget(self.note, 1)
         buttons.addStretch()
         buttons.addWidget(self.update_now)
-        buttons.addWidget(self.import_file)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.national_box)
         layout.addWidget(self.sources_box, 1)
+        layout.addWidget(self.import_box)
         layout.addLayout(buttons)
         self.update_now.clicked.connect(self.update_lists)
-        self.import_file.clicked.connect(self.import_list)
+        self.import_box.start.clicked.connect(self.import_list)
         self._status: JsonValue = None
         self._sources_error: IpcError | None = None
+        self.watch: Watch | None = None
+        self.polls = 0
+        self.poll_timer = QTimer(self, singleShot=True, interval=POLL_MS)
+        self.poll_timer.timeout.connect(self._poll)
+        self._writable = False
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -114,12 +130,14 @@ class ListsPage(Page):
             ]
         )
         self.update_now.setText(self.tr("Update now"))
-        self.import_file.setText(self.tr("Import a file…"))
         self._show_sources_state()
 
     def set_writable(self, writable: bool) -> None:
+        self._writable = writable
         self.update_now.setEnabled(writable)
-        self.import_file.setEnabled(writable)
+        self.import_box.set_writable(writable)
+        if not writable:
+            self.stop_watching()
 
     def activate(self) -> None:
         if not self.state.unlocked:
@@ -204,23 +222,99 @@ class ListsPage(Page):
 
     def update_lists(self) -> None:
         self.note.show_info(self.tr("Updating…"))
-        self.state.call("lists.update", on_result=self._on_done, on_error=self._on_failed)
+        self.queue("lists.update", {})
 
     def import_list(self) -> None:
+        kind = str(self.import_box.kind.currentData())
+        category = str(self.import_box.category.currentData())
+        if kind in DOMAIN_KINDS and not category:
+            self.note.show_error(self.tr("Choose the category that the list's sites belong to."))
+            return
         path = self.ask_file()
-        if path:
-            self.state.call("lists.import", {"path": path}, self._on_done, self._on_failed)
+        if not path:
+            return
+        if not kind and not PurePath(path).name.lower().endswith(GUESSED_SUFFIXES):
+            self.note.show_error(
+                self.tr("Say what kind of list {file} is, and choose its category.").format(
+                    file=PurePath(path).name
+                )
+            )
+            return
+        params: dict[str, JsonValue] = {"path": path}
+        if kind:
+            params["kind"] = kind
+        if kind in DOMAIN_KINDS:
+            params["category"] = category
+        self.queue("lists.import", params)
 
-    def _on_done(self, result: JsonValue) -> None:
-        queued = isinstance(result, dict) and result.get("queued") is True
-        self.note.show_info(
-            self.tr("The service is on it; the status above shows when it is done.")
-            if queued
-            else self.tr("Done.")
-        )
+    def queue(self, method: str, params: dict[str, JsonValue]) -> None:
+        """Ask for the status first, so the run that follows can be told from older ones."""
+        self.stop_watching()
+        self.update_now.setEnabled(False)
+        self.import_box.start.setEnabled(False)
+
+        def send(before: JsonValue) -> None:
+            last = before.get("last_run") if isinstance(before, dict) else None
+            self.state.call(
+                method,
+                params,
+                lambda result: self._on_queued(method, result, last),
+                self._on_failed,
+            )
+
+        self.state.call("lists.status", on_result=send, on_error=lambda error: send(None))
+
+    def _on_queued(self, method: str, result: JsonValue, before: JsonValue) -> None:
+        self.set_writable(self._writable)
+        data = result if isinstance(result, dict) else {}
+        if data.get("queued") is not True:
+            self.note.show_info(self.tr("There are no list sources to update."))
+            self.activate()
+            return
+        name = data.get("name")
+        action = "import" if method == "lists.import" else "update"
+        self.watch = Watch(action, name if isinstance(name, str) else None, before)
+        self.polls = 0
+        self.note.show_info(self.tr("Queued. The service starts on it within seconds…"))
         self.activate()
+        self.poll_timer.start()
+
+    def stop_watching(self) -> None:
+        self.watch = None
+        self.poll_timer.stop()
+
+    def _poll(self) -> None:
+        if self.watch is None or not self.state.unlocked:
+            return
+        self.polls += 1
+        self.state.call("lists.status", on_result=self._on_polled, on_error=self._on_failed)
+
+    def _on_polled(self, status: JsonValue) -> None:
+        self.show_sources(status)
+        watch = self.watch
+        if watch is None:
+            return
+        last = finished_run(status, watch)
+        if last is not None:
+            self.stop_watching()
+            failed, text = run_text(last)
+            if failed:
+                self.note.show_error(text)
+            else:
+                self.note.show_info(text)
+            return
+        current = status.get("last_run") if isinstance(status, dict) else None
+        if isinstance(current, dict) and current.get("state") == "running":
+            self.note.show_info(self.tr("Running now…"))
+        if self.polls >= MOST_POLLS:
+            self.stop_watching()
+            self.note.show_info(self.tr("Still not finished; the status above shows when it is."))
+            return
+        self.poll_timer.start()
 
     def _on_failed(self, error: IpcError) -> None:
+        self.stop_watching()
+        self.set_writable(self._writable)
         self.note.show_error(error_text(error))
 
     def _ask_file(self) -> str | None:

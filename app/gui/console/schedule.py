@@ -1,4 +1,5 @@
-"""The schedule: allowed hours painted on a week, the daily allowance, budgets per category."""
+"""The schedule: allowed hours painted on a week, each day's limit, bedtime and homework time,
+and budgets per category."""
 
 from dataclasses import replace
 from types import MappingProxyType
@@ -7,17 +8,18 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.gui.console.day_table import DayTable, minutes_box
 from app.gui.console.editing import ChildEditingPage
 from app.gui.console.state import ConsoleState
-from app.gui.console.week_grid import WeekGrid
+from app.gui.console.week_grid import ALLOWED, BEDTIME, FREE, WeekGrid
 from app.gui.texts import category_name
 from rules.categories import Category
 from rules.policy import ChildProfile, Weekday
@@ -31,11 +33,8 @@ BUDGET_CATEGORIES = (
 )
 
 
-def minutes_box(maximum: int = 24 * 60) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(0, maximum)
-    box.setSingleStep(15)
-    return box
+def swatch(colour: str, text: str) -> str:
+    return f'<span style="color:{colour}">&#9632;</span>&nbsp;{text}'
 
 
 class SchedulePage(ChildEditingPage):
@@ -48,41 +47,36 @@ class SchedulePage(ChildEditingPage):
         self.allow_all = QPushButton()
         self.close_all = QPushButton()
         self.legend = QLabel(wordWrap=True)
+        self.hint = QLabel(wordWrap=True)
         hours = QGridLayout(self.hours_box)
         hours.addWidget(self.grid, 0, 0, 1, 4)
-        hours.addWidget(self.legend, 1, 0, 1, 2)
-        hours.addWidget(self.allow_all, 1, 2)
-        hours.addWidget(self.close_all, 1, 3)
-        self.allowance_box = QGroupBox()
-        self.day_labels: dict[Weekday, QLabel] = {}
-        self.limited: dict[Weekday, QCheckBox] = {}
-        self.allowance: dict[Weekday, QSpinBox] = {}
-        days = QGridLayout(self.allowance_box)
-        for day in Weekday:
-            self.day_labels[day] = QLabel()
-            self.limited[day] = QCheckBox()
-            self.allowance[day] = minutes_box()
-            self.limited[day].toggled.connect(self.allowance[day].setEnabled)
-            days.addWidget(self.day_labels[day], day, 0)
-            days.addWidget(self.limited[day], day, 1)
-            days.addWidget(self.allowance[day], day, 2)
-        self.budgets_box = QGroupBox()
+        hours.addWidget(self.legend, 1, 0, 1, 4)
+        hours.addWidget(self.hint, 2, 0, 1, 2)
+        hours.addWidget(self.allow_all, 2, 2)
+        hours.addWidget(self.close_all, 2, 3)
+        self.days = DayTable()
+        self.days.changed.connect(self._show_marks)
+        self.budgets_box = QWidget()
+        self.budgets_title = QLabel(wordWrap=True)
         self.budget_labels: dict[Category, QLabel] = {}
         self.budgets: dict[Category, QSpinBox] = {}
         budgets = QGridLayout(self.budgets_box)
+        budgets.addWidget(self.budgets_title, 0, 0, 1, 2)
         for row, category in enumerate(BUDGET_CATEGORIES):
             self.budget_labels[category] = QLabel()
             self.budgets[category] = minutes_box()
-            budgets.addWidget(self.budget_labels[category], row, 0)
-            budgets.addWidget(self.budgets[category], row, 1)
+            budgets.addWidget(self.budget_labels[category], row + 1, 0)
+            budgets.addWidget(self.budgets[category], row + 1, 1)
         self.apps_hint = QLabel(wordWrap=True)
-        budgets.addWidget(self.apps_hint, len(BUDGET_CATEGORIES), 0, 1, 2)
-        lower = QHBoxLayout()
-        lower.addWidget(self.allowance_box)
-        lower.addWidget(self.budgets_box)
+        budgets.addWidget(self.apps_hint, len(BUDGET_CATEGORIES) + 1, 0, 1, 2)
+        budgets.setRowStretch(len(BUDGET_CATEGORIES) + 2, 1)
+        budgets.setColumnStretch(2, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.days, "")
+        self.tabs.addTab(self.budgets_box, "")
         column = QVBoxLayout()
         column.addWidget(self.hours_box)
-        column.addLayout(lower)
+        column.addWidget(self.tabs)
         column.addStretch()
         self.body.addLayout(column)
         self.allow_all.clicked.connect(lambda: self.grid.set_all(True))
@@ -94,8 +88,15 @@ class SchedulePage(ChildEditingPage):
         self.title.setText(self.tr("Schedule and time limits"))
         self.hours_box.setTitle(self.tr("Allowed hours"))
         self.legend.setText(
-            self.tr("Green: the PC may be used. Click or drag over half-hours to change them.")
+            "&nbsp;&nbsp;".join(
+                (
+                    swatch(ALLOWED.name(), self.tr("the PC may be used")),
+                    swatch(FREE.name(), self.tr("homework time, not counted")),
+                    swatch(BEDTIME.name(), self.tr("bedtime")),
+                )
+            )
         )
+        self.hint.setText(self.tr("Click or drag over half-hours to open or close them."))
         self.allow_all.setText(self.tr("Allow all"))
         self.close_all.setText(self.tr("Close all"))
         names = (
@@ -110,12 +111,10 @@ class SchedulePage(ChildEditingPage):
         self.grid.day_names = list(names)
         self.grid.updateGeometry()
         self.grid.update()
-        self.allowance_box.setTitle(self.tr("Time allowed per day"))
-        for day in Weekday:
-            self.day_labels[day].setText(names[day])
-            self.limited[day].setText(self.tr("limit"))
-            self.allowance[day].setSuffix(" " + self.tr("min"))
-        self.budgets_box.setTitle(self.tr("Daily budget per category (0: no budget)"))
+        self.days.retranslate(list(names))
+        self.tabs.setTabText(0, self.tr("Each day"))
+        self.tabs.setTabText(1, self.tr("Budgets per category"))
+        self.budgets_title.setText(self.tr("Daily budget per category (0: no budget)"))
         for category in BUDGET_CATEGORIES:
             self.budget_labels[category].setText(category_name(category))
             self.budgets[category].setSuffix(" " + self.tr("min"))
@@ -123,21 +122,24 @@ class SchedulePage(ChildEditingPage):
             self.tr("Budgets for single apps, and apps that do not count, are set under Apps.")
         )
 
+    @property
+    def limited(self) -> dict[Weekday, QCheckBox]:
+        return {day: row.limited for day, row in self.days.rows.items()}
+
+    @property
+    def allowance(self) -> dict[Weekday, QSpinBox]:
+        return {day: row.allowance for day, row in self.days.rows.items()}
+
     def set_fields_enabled(self, enabled: bool) -> None:
         self.grid.editable = enabled
         for widget in (self.allow_all, self.close_all, *self.budgets.values()):
             widget.setEnabled(enabled)
-        for day in Weekday:
-            self.limited[day].setEnabled(enabled)
-            self.allowance[day].setEnabled(enabled and self.limited[day].isChecked())
+        self.days.set_enabled(enabled)
 
     def load(self, child: ChildProfile) -> None:
         week = child.rules.week
         self.grid.set_week({day: week[day].allowed for day in Weekday})
-        for day in Weekday:
-            minutes = week[day].allowance_minutes
-            self.limited[day].setChecked(minutes is not None)
-            self.allowance[day].setValue(120 if minutes is None else minutes)
+        self.days.load(week)
         for category in BUDGET_CATEGORIES:
             self.budgets[category].setValue(child.rules.category_budgets.get(category, 0))
 
@@ -145,13 +147,10 @@ class SchedulePage(ChildEditingPage):
         painted = self.grid.week()
         week = {
             day: replace(
-                child.rules.week[day],
-                allowed=painted[day] if self.grid.painted else child.rules.week[day].allowed,
-                allowance_minutes=self.allowance[day].value()
-                if self.limited[day].isChecked()
-                else None,
+                rules,
+                allowed=painted[day] if self.grid.painted else rules.allowed,
             )
-            for day in Weekday
+            for day, rules in self.days.applied(child.rules.week).items()
         }
         budgets = {
             category: minutes
@@ -165,3 +164,8 @@ class SchedulePage(ChildEditingPage):
             category_budgets=MappingProxyType(budgets),
         )
         return replace(child, rules=rules)
+
+    def _show_marks(self) -> None:
+        week = self.loaded.rules.week if self.loaded is not None else None
+        if week is not None:
+            self.grid.set_marks(self.days.shown(week))

@@ -1,18 +1,26 @@
-"""A week of half-hours to paint: green where the child may use the PC, grey where not."""
+"""A week of half-hours to paint: green where the child may use the PC, grey where not.
+
+Bedtime and homework time are drawn over it, so the parent sees the whole week at once.
+"""
 
 from collections.abc import Mapping
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from rules.policy import MINUTES_PER_DAY, Interval, Weekday
+from rules.policy import MINUTES_PER_DAY, DayRules, Interval, Weekday
+from rules.schedule import in_bedtime
 
 SLOT_MINUTES = 30
 SLOTS = MINUTES_PER_DAY // SLOT_MINUTES
 ALLOWED = QColor("#66bb6a")
 CLOSED = QColor("#e0e0e0")
 LINES = QColor("#ffffff")
+BEDTIME = QColor("#3f51b5")
+FREE = QColor("#4fc3f7")
+A_MONDAY = datetime(2024, 1, 1)
 
 
 def slots_of(intervals: tuple[Interval, ...]) -> list[bool]:
@@ -33,6 +41,17 @@ def intervals_of(slots: list[bool]) -> tuple[Interval, ...]:
     return tuple(found)
 
 
+def bedtime_slots(week: Mapping[Weekday, DayRules]) -> dict[Weekday, list[bool]]:
+    """A half-hour is bedtime when its first minute is, counting last night's bedtime too."""
+    return {
+        day: [
+            in_bedtime(week, A_MONDAY + timedelta(days=day, minutes=slot * SLOT_MINUTES))
+            for slot in range(SLOTS)
+        ]
+        for day in Weekday
+    }
+
+
 class WeekGrid(QWidget):
     """Press on a half-hour and drag: the rectangle from there to the pointer takes the
     opposite of the first cell, so "weekdays 8:00 to 10:00" is one stroke."""
@@ -44,6 +63,8 @@ class WeekGrid(QWidget):
         self.cells = {day: [True] * SLOTS for day in Weekday}
         self.day_names = [day.name.title() for day in Weekday]
         self.painted = False
+        self.bedtime = {day: [False] * SLOTS for day in Weekday}
+        self.free = {day: [False] * SLOTS for day in Weekday}
         self._paint_value: bool | None = None
         self._anchor: tuple[Weekday, int] | None = None
         self._before: dict[Weekday, list[bool]] = {}
@@ -65,6 +86,19 @@ class WeekGrid(QWidget):
         self.cells = {day: slots_of(week[day]) for day in Weekday}
         self.painted = False
         self.update()
+
+    def set_marks(self, week: Mapping[Weekday, DayRules]) -> None:
+        """Draw `week`'s bedtimes and homework time over the allowed hours."""
+        self.bedtime = bedtime_slots(week)
+        self.free = {day: slots_of(week[day].free_intervals) for day in Weekday}
+        self.update()
+
+    def colour(self, day: Weekday, slot: int) -> QColor:
+        if self.bedtime[day][slot]:
+            return BEDTIME
+        if not self.cells[day][slot]:
+            return CLOSED
+        return FREE if self.free[day][slot] else ALLOWED
 
     def week(self) -> dict[Weekday, tuple[Interval, ...]]:
         return {day: intervals_of(self.cells[day]) for day in Weekday}
@@ -143,8 +177,8 @@ class WeekGrid(QWidget):
             align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             painter.drawText(label, align, self.day_names[day])
         for day in Weekday:
-            for slot, allowed in enumerate(self.cells[day]):
-                painter.fillRect(self.cell_rect(day, slot), ALLOWED if allowed else CLOSED)
+            for slot in range(SLOTS):
+                painter.fillRect(self.cell_rect(day, slot), self.colour(day, slot))
         painter.setPen(LINES)
         for slot in range(0, SLOTS + 1, 2):  # a line every hour
             x = round(left + slot * width)

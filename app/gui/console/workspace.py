@@ -17,6 +17,7 @@ from app.gui.console.activity import ActivityPage
 from app.gui.console.apps import AppsPage
 from app.gui.console.child_editor import ChildEditorPage
 from app.gui.console.dashboard import DashboardPage
+from app.gui.console.groups import GroupsPage
 from app.gui.console.lists import ListsPage
 from app.gui.console.reports import ReportsPage
 from app.gui.console.requests import RequestsPage
@@ -24,6 +25,7 @@ from app.gui.console.schedule import SchedulePage
 from app.gui.console.settings import SettingsPage
 from app.gui.console.state import ConsoleState
 from app.gui.widgets import Page
+from rules.policy import Mode
 from rules.text import Language
 
 VIEWS = (
@@ -35,6 +37,7 @@ VIEWS = (
     "activity",
     "requests",
     "reports",
+    "groups",
     "settings",
 )
 
@@ -61,6 +64,7 @@ class Workspace(QWidget):
         self.views: dict[str, Page] = {
             "dashboard": DashboardPage(state),
             "children": ChildEditorPage(state, today),
+            "groups": GroupsPage(state),
             "schedule": SchedulePage(state),
             "apps": AppsPage(state),
             "lists": ListsPage(state),
@@ -81,9 +85,11 @@ class Workspace(QWidget):
         self.nav.currentRowChanged.connect(self._on_row)
         self.dashboard.open_requests.connect(lambda: self.show_view("requests"))
         state.requests_changed.connect(self.retranslate)
+        state.policy_changed.connect(self.show_school_views)
         state.writable_changed.connect(self.set_writable)
         self.retranslate()
         self.set_writable(state.writable)
+        self.show_school_views()
 
     @property
     def dashboard(self) -> DashboardPage:
@@ -96,6 +102,7 @@ class Workspace(QWidget):
         names = {
             "dashboard": self.tr("Today"),
             "children": self.tr("Children"),
+            "groups": self.tr("School groups"),
             "schedule": self.tr("Schedule"),
             "apps": self.tr("Apps"),
             "lists": self.tr("Lists"),
@@ -111,6 +118,11 @@ class Workspace(QWidget):
             item.setText(names[name])
             item.setData(Qt.ItemDataRole.UserRole, name)
         self.lock.setText(self.tr("Lock the console"))
+
+    def show_school_views(self) -> None:
+        """School groups are for a lab: their view is listed in school mode only."""
+        school = self.state.policy.mode is Mode.SCHOOL
+        self.nav.item(VIEWS.index("groups")).setHidden(not school)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,14 +10,18 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from types import MappingProxyType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.gui.console.activity import ActivityPage
+from app.gui.console.groups import GroupsPage
 from app.gui.console.idle import IdleWatcher
+from app.gui.console.lists import ListsPage
 from app.gui.console.state import ConsoleState
 from app.gui.console.window import ConsoleWindow
 from app.gui.console.workspace import VIEWS
@@ -27,12 +31,19 @@ from app.gui.tray.model import TrayModel
 from app.gui.tray.panel import TrayPanel
 from app.service import api_lists
 from rules.categories import Category
+from rules.policy import Bedtime, Interval, Mode, SchoolGroup, Weekday
 from rules.records import ListKind, ListSource
 from rules.text import Language
 from tests.app.gui.conftest import PIN, Service
 from tests.app.gui.sample import seed
 
 SIZE = (1180, 760)
+SCHOOL_NIGHT = Bedtime(21 * 60 + 30, 7 * 60)
+HOMEWORK = (Interval(16 * 60, 17 * 60 + 30),)
+GROUPS = (
+    SchoolGroup("7A", "Aruzhan", ("pupil7a*",)),
+    SchoolGroup("1B", "Dana", ("pupil1b*", "guest")),
+)
 SOURCES = (
     ListSource(
         "national",
@@ -135,6 +146,38 @@ def shoot_tray(out: Path, family: Service, language: str) -> Path:
     return made
 
 
+def seed_school_week(family: Service) -> None:
+    """Bedtime on school nights and homework time on weekdays, for the schedule."""
+    with family.store() as store:
+        child = store.child("Aruzhan")
+        week = {
+            day: replace(
+                rules,
+                bedtime=SCHOOL_NIGHT if day < Weekday.FRI or day == Weekday.SUN else None,
+                free_intervals=HOMEWORK if day < Weekday.SAT else (),
+            )
+            for day, rules in child.rules.week.items()
+        }
+        store.update_child(replace(child, rules=replace(child.rules, week=MappingProxyType(week))))
+        store.replace_policy(replace(store.policy(), groups=GROUPS, default_profile="Aruzhan"))
+
+
+def prepare(window: ConsoleWindow, state: ConsoleState, view: str) -> None:
+    """What a view shows in its screenshot beyond what it loads by itself."""
+    page = window.workspace.views[view]
+    if isinstance(page, ActivityPage):
+        wait_until(page.table.rowCount)
+        page.table.selectRow(0)
+    if isinstance(page, ListsPage):
+        page.import_box.choose("domains", Category.GAMBLING)
+    if isinstance(page, GroupsPage):
+        state.set_mode(Mode.SCHOOL)
+        wait_until(lambda: state.policy.mode is Mode.SCHOOL)
+        window.workspace.show_view(view)
+        page.table.selectRow(0)
+        page.probe.setText("pupil7a12")
+
+
 def shoot_language(out: Path, work: Path, translations: Translations, language: str) -> list[Path]:
     """Every main view of a console with a family in it, and the first-run wizard and tray."""
     translations.switch(Language(language))
@@ -146,6 +189,7 @@ def shoot_language(out: Path, work: Path, translations: Translations, language: 
     with family.store() as store:
         for source in SOURCES:
             store.save_list_source(source)
+    seed_school_week(family)
     window, state = console(family, translations)
     made.append(save(window, out / f"console-login-{language}.png"))
     window.login.pin.setText(PIN)
@@ -153,10 +197,7 @@ def shoot_language(out: Path, work: Path, translations: Translations, language: 
     wait_until(lambda: state.unlocked and state.policy.children)
     for view in VIEWS:
         window.workspace.show_view(view)
-        page = window.workspace.views[view]
-        if isinstance(page, ActivityPage):
-            wait_until(page.table.rowCount)
-            page.table.selectRow(0)
+        prepare(window, state, view)
         made.append(save(window, out / f"console-{view}-{language}.png"))
     made.append(shoot_tray(out, family, language))
     window.close()

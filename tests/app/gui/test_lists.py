@@ -1,12 +1,19 @@
-"""Lists: the national list's provenance, the sources when the service tells them."""
+"""Lists: the national list's provenance, the sources, and update and import jobs followed
+until the service's list thread has run them."""
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
+from app.gui.console.list_jobs import Watch, finished_run, run_text
 from app.gui.console.lists import ListsPage
+from app.service.lists_part import ListUpdates
 from rules.categories import Category
+from rules.ipc import JsonValue
 from rules.records import ListKind, ListSource
 from tests.app.gui.conftest import Console, Service
 
@@ -57,15 +64,116 @@ def test_list_sources_update_and_import_go_through_the_lists_service(
     assert page.sources.item(0, 2).text() == "Gambling"  # type: ignore[union-attr]
     assert not page.sources_state.isVisible()
     page.update_now.click()
-    qtbot.waitUntil(lambda: page.note.text().startswith("The service is on it"), timeout=5000)
+    qtbot.waitUntil(lambda: page.note.text().startswith("Queued."), timeout=5000)
     qtbot.waitUntil(lambda: page.summary.text() == "Waiting to run: 1.", timeout=5000)
     national = tmp_path / "national-2026-11.json"
     national.write_text(json.dumps({"qorgan_national_list": 1, "version": "8", "entries": []}))
     page.ask_file = lambda: str(national)
-    page.import_file.click()
+    page.import_box.start.click()  # the kind is guessed from the name
     qtbot.waitUntil(lambda: page.summary.text() == "Waiting to run: 2.", timeout=5000)
-    page.ask_file = lambda: str(tmp_path / "words.txt")
-    (tmp_path / "words.txt").write_text("casino.example\n")
-    page.import_file.click()
-    qtbot.waitUntil(lambda: "refused" in page.note.text(), timeout=5000)
-    assert "kind" in page.note.text()  # the service says what it needs to know
+    words = tmp_path / "words.txt"
+    words.write_text("casino.example\n")
+    page.ask_file = lambda: str(words)
+    page.import_box.start.click()
+    assert page.note.text() == "Say what kind of list words.txt is, and choose its category."
+    page.import_box.choose("domains")
+    assert page.import_box.category.isEnabled()
+    page.import_box.start.click()
+    assert page.note.text() == "Choose the category that the list's sites belong to."
+    page.import_box.choose("domains", Category.GAMBLING)
+    page.import_box.start.click()
+    qtbot.waitUntil(lambda: page.summary.text() == "Waiting to run: 3.", timeout=5000)
+    with service.store() as store:
+        jobs = store.setting("lists.requests")
+    assert isinstance(jobs, list)
+    assert [job["source"]["kind"] for job in jobs[1:]] == ["national", "domains"]
+    assert jobs[2]["source"]["category"] == "gambling"
+    page.import_box.choose("ut1")
+    assert not page.import_box.category.isEnabled()  # UT1 names its own categories
+
+
+@pytest.fixture
+def list_part(qtbot: QtBot, service: Service) -> Iterator[ListUpdates]:
+    """The service's real list thread, handed jobs as the service loop does."""
+    from app.service import api_lists
+
+    api_lists.register(service.api)
+    part = ListUpdates(service.store(), service.store, service.data_dir / "lists")
+    part.start()
+    loop = QTimer(interval=50)
+    loop.timeout.connect(part.tick)
+    loop.start()
+    yield part
+    loop.stop()
+    part.stop()
+
+
+def test_an_import_is_queued_then_its_result_is_shown(
+    qtbot: QtBot, family: Console, list_part: ListUpdates, tmp_path: Path
+) -> None:
+    page = lists_page(family)
+    words = tmp_path / "school-games.txt"
+    words.write_text("games-one.test\nnot a domain!\ngames-two.test\n")
+    page.ask_file = lambda: str(words)
+    page.import_box.choose("domains", Category.GAMES)
+    page.import_box.start.click()
+    qtbot.waitUntil(lambda: page.note.text().startswith("Queued."), timeout=5000)
+    assert page.watch is not None and page.watch.name == "school-games"
+    qtbot.waitUntil(lambda: page.note.text().startswith("Finished."), timeout=10_000)
+    assert page.note.text() == "Finished.\nschool-games: 2 accepted, 1 invalid lines."
+    assert page.watch is None and not page.poll_timer.isActive()
+    qtbot.waitUntil(lambda: page.sources.rowCount() == 1, timeout=5000)
+    assert page.sources.item(0, 0).text() == "school-games"  # type: ignore[union-attr]
+    assert page.sources.item(0, 2).text() == "Games"  # type: ignore[union-attr]
+
+    broken = tmp_path / "national.json"
+    broken.write_text("{not json")
+    page.ask_file = lambda: str(broken)
+    page.import_box.choose("")
+    page.import_box.start.click()
+    qtbot.waitUntil(lambda: page.note.text().startswith("Failed."), timeout=10_000)
+    assert page.note.text().startswith("Failed.\nnational: not updated: ")
+    assert "color: #b00020" in page.note.styleSheet()
+
+
+def test_an_update_with_no_sources_says_so(
+    qtbot: QtBot, family: Console, list_part: ListUpdates
+) -> None:
+    page = lists_page(family)
+    page.update_now.click()
+    qtbot.waitUntil(
+        lambda: page.note.text() == "There are no list sources to update.", timeout=5000
+    )
+    assert page.watch is None
+
+
+RUN = {"action": "import", "state": "done", "sources": ["words"], "results": []}
+
+
+@pytest.mark.parametrize(
+    ("status", "finished"),
+    [
+        ({"waiting": [{"action": "import", "source": {"name": "words"}}], "last_run": RUN}, False),
+        ({"waiting": [], "last_run": None}, False),
+        ({"waiting": [], "last_run": {"state": "old"}}, False),  # the run before ours
+        ({"waiting": [], "last_run": {**RUN, "state": "running"}}, False),
+        ({"waiting": [], "last_run": {**RUN, "action": "scheduled"}}, False),
+        ({"waiting": [], "last_run": {**RUN, "sources": ["other"]}}, False),
+        ({"waiting": [{"action": "update"}], "last_run": RUN}, True),
+        ({"waiting": [], "last_run": {**RUN, "state": "failed", "sources": []}}, True),
+    ],
+)
+def test_a_run_counts_as_the_parents_only_once_it_is_over(
+    status: dict[str, JsonValue], finished: bool
+) -> None:
+    watch = Watch("import", "words", {"state": "old"})
+    assert (finished_run(status, watch) is not None) == finished
+
+
+def test_the_run_is_told_in_plain_words(translations: object) -> None:
+    ok = {"state": "done", "results": [{"name": "a", "accepted": 5, "invalid": 0}]}
+    assert run_text(ok) == (False, "Finished.\na: 5 accepted, 0 invalid lines.")
+    unread = {"state": "done", "results": [{"name": "n", "accepted": None, "entries": 3}]}
+    assert run_text(unread) == (False, "Finished.\nn: 3 entries.")
+    failed = {"state": "failed", "error": "disk full", "results": []}
+    assert run_text(failed) == (True, "Failed.\ndisk full")
