@@ -13,6 +13,7 @@ _LABEL = re.compile(r"[a-z0-9_-]+")
 _BRACKETED = re.compile(r"\[([^\]]*)\](?::[0-9]*)?")
 _PORT = re.compile(r"[0-9]*")
 _DECIMAL = re.compile(r"[0-9]+")
+_LAST_DIGIT = frozenset("0123456789")
 _DIGITS = {8: re.compile(r"[0-7]+"), 10: _DECIMAL, 16: re.compile(r"[0-9a-f]+")}
 # Browsers also split names at the ideographic and full-width full stops.
 _DOTS = str.maketrans(dict.fromkeys("\u3002\uff0e\uff61", "."))
@@ -119,6 +120,10 @@ def _browser_ipv4(labels: list[str], raw: str) -> ipaddress.IPv4Address | None:
 
 def parse_ip(host: str) -> IPAddress | None:
     """The address an already normalised host is, or None when it is a name."""
+    # An IPv4 address ends in a digit and an IPv6 one has a colon: a name is neither, and
+    # telling it so here spares the exception ipaddress raises (most hosts are names).
+    if host[-1:] not in _LAST_DIGIT and ":" not in host:
+        return None
     try:
         return ipaddress.ip_address(host)
     except ValueError:

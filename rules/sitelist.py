@@ -71,12 +71,16 @@ class SiteList:
 
     def match(self, url: Url, server_ip: str | None = None) -> str | None:
         """The entry that covers the request, or None."""
-        for _, entry in self._domains.match(url.host):
-            return entry
-        for _, entry in self._urls.match(url):
-            return entry
-        for address in (url.host, server_ip):
-            if address is not None and parse_ip(address) is not None:
-                for _, entry in self._networks.match(address):
-                    return entry
+        # Most lists are empty or hold domains only: a kind with no entries is not asked.
+        if self._domains:
+            for _, entry in self._domains.match(url.host):
+                return entry
+        if self._urls:
+            for _, entry in self._urls.match(url):
+                return entry
+        if self._networks:
+            for address in (url.host, server_ip):
+                if address is not None and parse_ip(address) is not None:
+                    for _, entry in self._networks.match(address):
+                        return entry
         return None

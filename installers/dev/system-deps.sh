@@ -14,5 +14,17 @@ if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
 fi
 echo "installing Debian packages: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# These are tools for tests, not services: nothing they bring may start now (e2guardian
+# would take port 8080, the demo proxy's). policy-rc.d answers "not allowed" while we
+# install, unless the machine already has its own.
+policy=/usr/sbin/policy-rc.d
+if [[ ! -e $policy ]]; then
+  printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy"
+  trap 'rm -f "$policy"' EXIT
+fi
 apt-get -o DPkg::Lock::Timeout=600 update -qq
 apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# ...nor start at the next boot.
+if [[ -d /run/systemd/system ]] && [[ " ${missing[*]} " == *" e2guardian "* ]]; then
+  systemctl disable --now e2guardian >/dev/null 2>&1 || true
+fi

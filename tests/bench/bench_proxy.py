@@ -49,10 +49,16 @@ import psutil
 
 from app.paths import assets_dir
 from app.service.snapshot import write_snapshot
+from proxy.contentfilter import load_phrases
 from rules.ageclass import AgeClass
 from rules.policy import ChildProfile, Policy
+from rules.scoring import page_text
 from tests.bench import biglists
-from tests.bench.e2guardian import E2guardian, E2guardianUnavailableError
+from tests.bench.e2guardian import (
+    E2guardian,
+    E2guardianUnavailableError,
+    stock_phrases_for_qorgan,
+)
 from tests.proxy.harness import Mitmdump, UpstreamCa, fetch, free_port
 
 SECONDS = float(os.environ.get("BENCH_SECONDS", "4"))
@@ -347,6 +353,11 @@ class Bench:
     after: dict[str, float] = field(default_factory=dict)
     downloads: list[Result] = field(default_factory=list)
     stock: Result | None = None
+    qorgan_stock: Result | None = None
+    qorgan_stock_port: int = 0
+    qorgan_stock_pid: int = 0
+    stock_phrases: int = 0
+    scorer_alone: dict[str, tuple[int, float]] = field(default_factory=dict)
     tls: ssl.SSLContext | None = None
 
     def one(self, target: Target, host: str, path: str, concurrency: int, **how: Any) -> Result:
@@ -501,6 +512,19 @@ def start_proxies(bench: Bench, ca: UpstreamCa) -> tuple[Mitmdump, Mitmdump]:
                 break
             bench.started.append(guardian)
             bench.e2g[kind] = guardian
+    stock = None
+    if WITH_E2GUARDIAN and "stock" in bench.e2g and wanted("100k"):
+        # Qorgan again, with e2guardian's stock lists as its phrases: lists of the same size.
+        stock_phrases_for_qorgan(work / "stock-phrases")
+        bench.stock_phrases = len(load_phrases(work / "stock-phrases")[0])
+        stock = Mitmdump(
+            work / "qorgan-stock",
+            {**options, "qorgan_phrases": str(work / "stock-phrases")},
+            work / "qorgan-stock.log",
+            extra_scripts=[keepalive],
+        )
+        bench.started.append(stock)
+        bench.qorgan_stock_port, bench.qorgan_stock_pid = stock.port, stock.process.pid
     both = work / "both.pem"
     both.write_bytes(
         ca.cert_path.read_bytes() + plain.ca_path.read_bytes() + qorgan.ca_path.read_bytes()
@@ -541,12 +565,41 @@ def run(bench: Bench, ca: UpstreamCa) -> None:
         bench.stock = bench.one(target, UNCATEGORISED, "/100k", 10)
         show("100 KB HTML, e2guardian stock lists", "e2guardian", bench.stock)
         print(f"  naughtiness with the stock lists: {guardian.naughtiness('/100k')}")
+    if wanted("100k") and bench.qorgan_stock_port:
+        target = Target("qorgan", bench.qorgan_stock_port, bench.qorgan_stock_pid)
+        bench.qorgan_stock = bench.one(target, UNCATEGORISED, "/100k", 10)
+        show("100 KB HTML, Qorgan with e2guardian's stock lists", "qorgan", bench.qorgan_stock)
+    if wanted("100k"):
+        bench.scorer_alone = measure_scorer(bench.work / "stock-phrases")
     if wanted("download"):
         bench.measure_downloads(plain, qorgan)
     time.sleep(2)
     bench.after = bench.memory(plain, qorgan)
     print(f"idle resident memory after the run (MB): {fmt_dict(bench.after)}", flush=True)
     report(bench)
+
+
+def measure_scorer(stock_folder: Path) -> dict[str, tuple[int, float]]:
+    """The scoring engine alone, in this process, on the benchmark's 100 KB page: decoding,
+    `page_text` and `PhraseScorer.score`, pages/s (best of 5 runs of 0.5 s) per phrase list:
+    (phrases, pages/s)."""
+    body = PAGES["/100k"][0]
+    folders = {"qorgan": assets_dir() / "phrases"}
+    if stock_folder.is_dir():
+        folders["stock"] = stock_folder
+    found = {}
+    for name, folder in folders.items():
+        scorer, _ = load_phrases(folder)
+        best = 0.0
+        for _ in range(5):
+            pages, started = 0, time.perf_counter()
+            while time.perf_counter() - started < 0.5:
+                scorer.score(page_text(body.decode("utf-8")))
+                pages += 1
+            best = max(best, pages / (time.perf_counter() - started))
+        found[name] = (len(scorer), best)
+        print(f"  the scorer alone, {len(scorer)} phrases: {best:.0f} pages/s", flush=True)
+    return found
 
 
 def measure_download(name: str, proxy: Mitmdump, port: int, path: str, size: int) -> Result:
@@ -610,6 +663,13 @@ def cell(result: Result | None, label: str) -> str:
     return text
 
 
+def res_100k(bench: Bench, name: str) -> Result | None:
+    for row in bench.rows:
+        if row.key == "100k":
+            return row.results.get(name)
+    return None
+
+
 def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}×" if b else "–"
 
@@ -656,6 +716,22 @@ def report(bench: Bench) -> None:
         print(
             f"| 100 KB HTML, e2guardian stock lists ({e2g['stock'].phrase_count} weighted "
             f"phrases), c=10 | – | – | {cell(bench.stock, '')} | – | – |"
+        )
+    if bench.qorgan_stock is not None:
+        stock_rps = bench.stock["rps"] if bench.stock else 0.0
+        print(
+            f"| 100 KB HTML, Qorgan with e2guardian's stock lists ({bench.stock_phrases} phrases, "
+            f"each part of a combination a phrase), c=10 | – | – | – | "
+            f"{cell(bench.qorgan_stock, '')} | "
+            f"{ratio(bench.qorgan_stock['rps'], stock_rps)} e2guardian's pages/s "
+            "with its stock lists |"
+        )
+    for name, (phrases, rate) in bench.scorer_alone.items():
+        versus = bench.stock if name == "stock" else res_100k(bench, "e2guardian")
+        whole = f"{versus['rps']:.0f} pages/s (whole proxy)" if versus else "–"
+        print(
+            f"| 100 KB HTML, the scorer alone in-process ({phrases} phrases) | – | – | {whole} "
+            f"| {rate:.0f} pages/s | {ratio(rate, versus['rps']) if versus else '–'} |"
         )
     for d in bench.downloads:
         text = f"{d['mbps']:.0f} MB/s, peak {d['peak']:.0f} MB resident"
@@ -709,6 +785,14 @@ def verdicts(bench: Bench) -> list[str]:
                     f"; vs e2guardian with its stock {bench.e2g['stock'].phrase_count} weighted "
                     f"phrases {bench.stock['rps']:.0f} pages/s ({q / bench.stock['rps']:.2f}×)"
                 )
+            if bench.qorgan_stock and bench.stock:
+                qs = bench.qorgan_stock["rps"]
+                detail += (
+                    f"; like for like, Qorgan with the stock lists as {bench.stock_phrases} "
+                    f"phrases {qs:.0f} pages/s ({qs / bench.stock['rps']:.2f}×)"
+                )
+            for count, rate in bench.scorer_alone.values():
+                detail += f"; the scorer alone with {count} phrases {rate:.0f} pages/s"
             verdict("scoring", q >= 10 * g["rps"], detail)
     if "10m" in res:
         q, d = res["10m"]["qorgan"]["mbps"], res["10m"]["direct"]["mbps"]

@@ -34,6 +34,20 @@ _INCLUDE = re.compile(r"^\s*\.Include<([^>]+)>", re.MULTILINE)
 _PHRASE = re.compile(r"^\s*<[^<>]*>(?:\s*,\s*<[^<>]*>)*\s*<\s*-?[0-9]+\s*>", re.MULTILINE)
 
 
+# Where a stock list's phrases go among Qorgan's categories (by the list's folder); the rest
+# count as pornography, which most of the stock lists are about.
+_STOCK_CATEGORIES = {
+    "gambling": "gambling",
+    "illegaldrugs": "drugs",
+    "legaldrugs": "drugs",
+    "drugadvocacy": "drugs",
+    "violence": "violence",
+    "gore": "violence",
+    "weapons": "violence",
+}
+_PART = re.compile(r"<([^<>]*)>")
+
+
 class E2guardianUnavailableError(RuntimeError):
     """e2guardian cannot be run here; the message says exactly why."""
 
@@ -58,6 +72,49 @@ def count_phrases(path: Path, seen: set[Path] | None = None) -> int:
     for included in _INCLUDE.findall(text):
         total += count_phrases(Path(included), seen)
     return total
+
+
+def _included(path: Path, seen: set[Path]) -> list[Path]:
+    if path in seen or not path.is_file():
+        return []
+    seen.add(path)
+    text = path.read_text(encoding="utf-8", errors="replace")
+    found = [path]
+    for included in _INCLUDE.findall(text):
+        found += _included(Path(included), seen)
+    return found
+
+
+def stock_phrases_for_qorgan(folder: Path) -> int:
+    """The package's stock weighted phrase lists written as a Qorgan phrase folder
+    (`folder/e2guardian/<category>.txt`), for a run of Qorgan with lists of the same size;
+    the number of distinct phrases written.
+
+    Qorgan has no AND-combinations (`<a>,<b><weight>`): each part of one becomes a phrase
+    of its own with the combination's weight, so Qorgan looks for as many different phrases
+    as e2guardian does. Lists not in UTF-8 (old KOI8-R and Windows-1251 ones) are read as
+    UTF-8 with replacement characters, as their phrases cannot match a UTF-8 page anyway.
+    """
+    reason = available()
+    if reason is not None:
+        raise E2guardianUnavailableError(reason)
+    by_category: dict[str, dict[str, str]] = {}
+    for path in _included(SYSTEM_CONFIG / "lists" / "weightedphraselist", set()):
+        if path.name == "weightedphraselist":
+            continue
+        category = _STOCK_CATEGORIES.get(path.parent.name, "pornography")
+        lines = by_category.setdefault(category, {})
+        for found in _PHRASE.finditer(path.read_text(encoding="utf-8", errors="replace")):
+            *parts, weight = _PART.findall(found[0])
+            for part in parts:
+                if part.strip() and weight.strip() not in ("0", "+0", "-0"):
+                    lines.setdefault(part.casefold(), f"<{part}><{weight.strip()}>")
+    out = folder / "e2guardian"
+    out.mkdir(parents=True, exist_ok=True)
+    for category, lines in by_category.items():
+        text = "\n".join(lines.values()) + "\n"
+        (out / f"{category}.txt").write_text(text, encoding="utf-8")
+    return sum(map(len, by_category.values()))
 
 
 class E2guardian:

@@ -142,6 +142,23 @@ def test_parse_ip_tells_addresses_from_names(
     assert parse_ip(host) == expected
 
 
+def _ip_or_none(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        return None
+
+
+@pytest.mark.parametrize("host", ["", "1.2.3.4 ", "1.2.3.", "a.1", "fe80::1%eth0", "١.٢.٣.٤", "::"])
+def test_parse_ip_answers_as_ipaddress_on_odd_hosts(host: str) -> None:
+    assert parse_ip(host) == _ip_or_none(host)
+
+
+@given(st.one_of(HOST_LIKE, st.text("0123456789.:abcdef", max_size=20)))
+def test_parse_ip_answers_as_ipaddress_does(host: str) -> None:
+    assert parse_ip(host) == _ip_or_none(host)
+
+
 @pytest.mark.parametrize(
     ("host", "expected"),
     [

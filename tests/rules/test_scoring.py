@@ -1,12 +1,17 @@
 """Scoring page text against weighted phrases: word edges, context, categories, top phrases."""
 
+import re
+import sys
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.paths import assets_dir
 from rules.categories import Category
 from rules.decision import ContentScore
 from rules.phrases import WeightedPhrase, parse_phrase, parse_phrase_list
-from rules.scoring import PhraseScorer, page_text
+from rules.scoring import SPACES, TOP_PHRASES, PhraseScorer, page_text
 
 
 def scorer(*lines: tuple[str, Category]) -> PhraseScorer:
@@ -48,6 +53,7 @@ def test_a_stem_takes_any_ending_but_starts_a_word() -> None:
     assert rate.score("порнографияны").total == 20  # the longer phrase must end a word here
     assert rate.score("порнография").total == 70  # both are found in the same place
     assert rate.score("спорный").total == 0  # the stem does not start "спорный"
+    assert rate.score("порнографией, порнографию").total == 40  # each ending counts
 
 
 @pytest.mark.parametrize(
@@ -148,3 +154,90 @@ def test_the_shipped_lists_tell_a_topic_page_from_a_news_or_help_page(
         assert score.total < 100, score
     else:
         assert score.total > over, score
+
+
+def test_the_space_list_is_every_character_python_calls_space() -> None:
+    every = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert every == SPACES
+    assert re.fullmatch(r"\s+", SPACES)
+
+
+@pytest.mark.parametrize("space", list(SPACES))
+def test_any_space_between_the_words_of_a_phrase(space: str) -> None:
+    rate = scorer(("<online casino bonus ><40>", G))
+    for text in (
+        f"online{space}casino bonus",
+        f"online casino {space}bonus",
+        f"online{space * 3}casino{space}bonus",
+    ):
+        assert rate.score(text).total == 40, repr(text)
+    assert rate.score(f"online{space}casino{space}bonuses").total == 0
+
+
+def test_places_are_counted_in_characters_beyond_the_basic_plane() -> None:
+    rate = scorer(("< casino ><30>", G), ("<ставк><10>", G))
+    # 😀 is not a letter, so a word starts after it; 𝔸 is one, so none starts after it.
+    assert rate.score("😀 casino 𝔸 ставки 😀casino 𝔸casino").total == 70
+
+
+def test_phrases_that_overlap_each_count() -> None:
+    rate = scorer(("< ха ха ><10>", G))
+    assert rate.score("ха ха ха\nха").total == 30
+
+
+def test_of_equal_weights_the_phrase_found_first_is_named_first() -> None:
+    rate = scorer(("< b ><10>", G), ("< a ><10>", G), ("< a b ><10>", G), ("<c><10>", G))
+    assert rate.score("c a b").top_phrases == ("c", "a", "a b")
+    assert rate.score("a  b c").top_phrases == ("a", "a b", "b")
+
+
+# A slow, plain statement of what a score is, to check the automaton against: a phrase is
+# found at every place where it starts a word, its spaces matching any run of space.
+
+
+def reference(phrases: list[WeightedPhrase], text: str) -> ContentScore:
+    unique = {phrase.key: phrase for phrase in reversed(phrases)}
+    sums: dict[Category, int] = {}
+    weights: dict[Category, dict[str, int]] = {}
+    first: dict[tuple[Category, str], int] = {}
+    for phrase in unique.values():
+        words = r"\s+".join(map(re.escape, phrase.text.split(" ")))
+        pattern = rf"(?=(?<!\w){words}{r'(?!\w)' if phrase.word_end else ''})"
+        places = [found.start() for found in re.finditer(pattern, text)]
+        if places:
+            sums[phrase.category] = sums.get(phrase.category, 0) + phrase.weight * len(places)
+            texts = weights.setdefault(phrase.category, {})
+            texts[phrase.text] = texts.get(phrase.text, 0) + phrase.weight * len(places)
+            key = (phrase.category, phrase.text)
+            first[key] = min(first.get(key, places[0]), places[0])
+    if not sums:
+        return ContentScore(0)
+    category, total = max(sums.items(), key=lambda item: (item[1], item[0]))
+    if total <= 0:
+        return ContentScore(0)
+    order = sorted(weights[category], key=lambda t: (first[category, t], len(t)))
+    order.sort(key=lambda t: weights[category][t], reverse=True)
+    heaviest = tuple(t for t in order if weights[category][t] > 0)[:TOP_PHRASES]
+    return ContentScore(total, category, heaviest)
+
+
+WORDS = st.text("abç1", min_size=1, max_size=3)
+PHRASES = st.builds(
+    lambda words, tail, weight, category, word_end: WeightedPhrase(
+        " ".join(words) + tail, weight, category, word_end
+    ),
+    st.lists(WORDS, min_size=1, max_size=3),
+    st.sampled_from(["", "", "+", "-"]),
+    st.sampled_from([-7, 3, 5, 10, 10]),
+    st.sampled_from([G, P, S]),
+    st.booleans(),
+)
+TEXTS = st.text(st.sampled_from([*"abç1_-+ ", "\n", "\t", "\xa0", "\u3000", "😀"]), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PHRASES, min_size=1, max_size=6), TEXTS)
+def test_the_automaton_scores_as_the_plain_statement_does(
+    phrases: list[WeightedPhrase], text: str
+) -> None:
+    assert PhraseScorer(phrases).score(text) == reference(phrases, text)
