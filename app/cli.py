@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from app import messages
+from app.commands import firewall as firewall_command
 from app.commands import lists as lists_command
 from app.commands import report as report_command
 from app.commands import school as school_command
@@ -48,7 +49,12 @@ class CommandModule(Protocol):
 
 
 # Commands that live in their own modules: each adds its parser and handler.
-COMMAND_MODULES: list[CommandModule] = [lists_command, report_command, school_command]
+COMMAND_MODULES: list[CommandModule] = [
+    firewall_command,
+    lists_command,
+    report_command,
+    school_command,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

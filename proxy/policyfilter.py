@@ -53,6 +53,13 @@ def host_url(host: str) -> str:
     return f"https://[{host}]/" if ":" in host else f"https://{host}/"
 
 
+def bracketed(url: str, host: str) -> str:
+    """`url` with an IPv6 `host` in brackets: mitmproxy's `pretty_url` leaves them out."""
+    if ":" not in host or f"//{host}" not in url:
+        return url
+    return url.replace(f"//{host}", f"//[{host}]", 1)
+
+
 def bypass_decision(rule_id: str, category: Category | None = None) -> Decision:
     """A way around the filter that was tried and refused (DOMAIN.md §8), for its event."""
     return Decision(Verdict.BLOCK, Reason(Step.BYPASS, rule_id, category=category))
@@ -260,7 +267,7 @@ class PolicyFilter:
             return
         request = flow.request
         host, pretty_url = pretty_host_and_url(request)
-        urls, server_ip = [pretty_url], None
+        urls, server_ip = [bracketed(pretty_url, host)], None
         # The Host header may name another site than the connection goes to: judge both.
         if request.host.casefold() != host.casefold():
             if parse_ip(request.host) is not None:

@@ -10,6 +10,7 @@ from proxy.antibypass import AntiBypass
 from proxy.chain import AddonChain
 from proxy.childmap import ChildMap
 from proxy.contentfilter import ContentFilter
+from proxy.dnsguard import DnsGuard
 from proxy.policyfilter import PolicyFilter
 from proxy.qorganpages import QorganPages
 from proxy.safesearch import SafeSearch
@@ -20,6 +21,7 @@ parts = [
     ChildMap(),  # first: it tells the others whose connection each hook is for
     QorganPages(policy),
     AntiBypass(policy),
+    DnsGuard(policy),  # the DNS stub: no TXT/NULL tunnels, no ECH/QUIC hints
     policy,
     SafeSearch(),
     ContentFilter(policy),

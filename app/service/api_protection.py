@@ -2,7 +2,7 @@
 
 The service writes one setting, `protection.status`, every few seconds and at once when
 something changes: its heartbeat, the proxy worker (running, restarts, last exit) and the
-firewall (state, supervised accounts, times it was put back). Each proxy restart and
+firewall (state, backend, supervised accounts, times it was put back). Each proxy restart and
 each firewall repair is also an alert of kind `protection_off` for the parent's report.
 """
 
@@ -106,7 +106,9 @@ class ProtectionRecord:
         self._part("proxy")["error"] = error
         self.beat(force=True)
 
-    def firewall(self, state: str, accounts: int, error: str | None = None) -> None:
+    def firewall(
+        self, state: str, accounts: int, error: str | None = None, backend: str | None = None
+    ) -> None:
         part = self._part("firewall")
         changed = (part["state"], part["accounts"], part["error"]) != (state, accounts, error)
         part.update(
@@ -115,6 +117,9 @@ class ProtectionRecord:
             error=error,
             checked_at=self._now().isoformat(timespec="seconds"),
         )
+        if backend is not None:  # which tool holds the rules: nftables or iptables
+            changed = changed or part.get("backend") != backend
+            part["backend"] = backend
         self.beat(force=changed)
 
     def firewall_repaired(self, what: str) -> None:

@@ -2,11 +2,12 @@
 
 Run by systemd (installers/linux/qorgan-service.service) as `python -m app.service.main`.
 It starts the proxy worker as the system user `qorgan-proxy` with one transparent
-listener per supervised account and a DNS stub, keeps the nftables table and CA trust in
-step with the accounts, restarts the worker within seconds when it dies (each restart is
-an alert), and serves IPC on /run/qorgan/qorgan.sock to every account: the kernel tells
-who calls (SO_PEERCRED), and a parent's methods need the PIN. `--uninstall` takes the
-firewall table, the CA trust and the proxy's account away again.
+listener per supervised account and a DNS stub, keeps the firewall (nftables, or iptables
+where nft is missing or refuses: `--firewall`) and CA trust in step with the accounts,
+restarts the worker within seconds when it dies (each restart is an alert), and serves
+IPC on /run/qorgan/qorgan.sock to every account: the kernel tells who calls
+(SO_PEERCRED), and a parent's methods need the PIN. `--uninstall` takes the firewall
+(either backend's), the CA trust and the proxy's account away again.
 """
 
 import argparse
@@ -48,8 +49,9 @@ from app.platform.linux.accounts import (
     supervised_now,
     uid_range,
 )
+from app.platform.linux.backends import Backend, choose_firewall
 from app.platform.linux.enforcement import Enforcement
-from app.platform.linux.firewall import FirewallError, NftFirewall
+from app.platform.linux.firewall import FirewallError
 from app.service.api import Api
 from app.service.api_protection import ProtectionRecord
 from app.service.parts import ServiceContext, register_methods
@@ -235,7 +237,10 @@ def install_trust(layout: Layout, ca_pem: bytes, children: Sequence[Account]) ->
 
 
 def run_service(
-    layout: Layout, proxy_user: str = PROXY_USER, stop: threading.Event | None = None
+    layout: Layout,
+    proxy_user: str = PROXY_USER,
+    stop: threading.Event | None = None,
+    backend: Backend = Backend.AUTO,
 ) -> int:
     """Run until SIGTERM or SIGINT (or `stop`); 0 after a clean stop, 1 if it cannot start."""
     stop = stop or threading.Event()
@@ -259,14 +264,20 @@ def run_service(
     )
     try:
         with Store.open(database_path(layout.data_dir)) as store:
-            _serve(store, layout, proxy, ca_pem, stop)
+            _serve(store, layout, proxy, ca_pem, stop, backend=backend)
     finally:
         restore_signals(previous)
     return 0
 
 
 def _serve(
-    store: Store, layout: Layout, proxy: Account, ca_pem: bytes, stop: threading.Event
+    store: Store,
+    layout: Layout,
+    proxy: Account,
+    ca_pem: bytes,
+    stop: threading.Event,
+    *,
+    backend: Backend = Backend.AUTO,
 ) -> None:
     upkeep = Upkeep(
         store,
@@ -300,7 +311,7 @@ def _serve(
         record.proxy_failed(message)
     enforcement = Enforcement(
         store,
-        NftFirewall(),
+        choose_firewall(backend),
         ServiceProxy(supervisor, layout, ipv6),
         record,
         proxy_uid=proxy.uid,
@@ -335,10 +346,10 @@ def _serve(
 
 
 def uninstall(layout: Layout, proxy_user: str = PROXY_USER) -> int:
-    """Remove the firewall table, the CA trust everywhere, the proxy's account and home."""
+    """Remove the firewall (either backend's), the CA trust, the proxy's account and home."""
     failures = 0
     try:
-        NftFirewall().remove()
+        choose_firewall(Backend.AUTO).remove()
     except (FirewallError, OSError) as error:
         logger.error("%s", error)
         failures += 1
@@ -369,6 +380,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--proxy-home", type=Path, default=PROXY_HOME)
     parser.add_argument("--proxy-user", default=PROXY_USER)
     parser.add_argument(
+        "--firewall",
+        choices=[backend.value for backend in Backend],
+        default=Backend.AUTO.value,
+        help="nftables, iptables, or auto: nftables, else iptables (default)",
+    )
+    parser.add_argument(
         "--uninstall", action="store_true", help="remove the firewall, CA trust and proxy user"
     )
     return parser
@@ -388,7 +405,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     layout = Layout(args.data_dir, args.run_dir, args.proxy_home)
     if args.uninstall:
         return uninstall(layout, args.proxy_user)
-    return run_service(layout, args.proxy_user)
+    return run_service(layout, args.proxy_user, backend=Backend(args.firewall))
 
 
 if __name__ == "__main__":

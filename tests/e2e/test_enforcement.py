@@ -13,6 +13,7 @@ if this test process dies; the namespaces and the folder are removed after the s
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +33,7 @@ from rules.policy import ChildProfile, ChildRules
 from rules.records import AlertKind
 from rules.text import Language
 from tests.e2e.test_enforcement_internet import (
+    ISP_RESOLVER,
     OTHER_ANSWER,
     OTHER_RESOLVER,
     SITES,
@@ -103,12 +105,13 @@ def prepare_store(data: Path) -> None:
     national.write_text(json.dumps(national_list(), ensure_ascii=False), encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def pc(request: pytest.FixtureRequest) -> Iterator[Pc]:
+def build_pc(request: pytest.FixtureRequest, without_nft: bool = False) -> Iterator[Pc]:
+    """The PC with its service protecting a child and a parent, torn down after the module."""
     remove_stale()
     root = Path(tempfile.mkdtemp(prefix=PREFIX))
-    machine = Pc(root, f"{PREFIX}{uuid.uuid4().hex[:6]}-")
+    machine = Pc(root, f"{PREFIX}{uuid.uuid4().hex[:6]}-", without_nft=without_nft)
     internet: Internet | None = None
+    first_attempt = len(ATTEMPTS)
     try:
         machine.build_network()
         internet = Internet(machine.internet_ns, root)
@@ -128,7 +131,8 @@ def pc(request: pytest.FixtureRequest) -> Iterator[Pc]:
         machine.internet = internet  # type: ignore[attr-defined]
         yield machine
     finally:
-        print_table(request)
+        backend = "iptables (nft failing)" if without_nft else "nftables"
+        print_table(request, ATTEMPTS[first_attempt:], backend)
         machine.destroy()
         if internet is not None:
             internet.close()
@@ -136,22 +140,32 @@ def pc(request: pytest.FixtureRequest) -> Iterator[Pc]:
             shutil.rmtree(root, ignore_errors=True)
 
 
-def print_table(request: pytest.FixtureRequest) -> None:
+@pytest.fixture(scope="module")
+def pc(request: pytest.FixtureRequest) -> Iterator[Pc]:
+    yield from build_pc(request)
+
+
+def print_table(
+    request: pytest.FixtureRequest, attempts: list[tuple[str, bool]], backend: str
+) -> None:
     """The bypasses tried and stopped, on the terminal whatever pytest captures."""
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if reporter is None or capture is None or not ATTEMPTS:
+    if reporter is None or capture is None or not attempts:
         return
-    width = max(len(what) for what, _ in ATTEMPTS)
-    stopped_count = sum(stopped for _, stopped in ATTEMPTS)
+    width = max(len(what) for what, _ in attempts)
+    stopped_count = sum(stopped for _, stopped in attempts)
     with capture.global_and_fixture_disabled():
         reporter.write_line("")
-        reporter.write_line(f"{'bypass tried by the child':<{width}}  stopped")
-        for what, stopped in ATTEMPTS:
+        reporter.write_line(
+            f"{'bypass tried by the child (firewall: ' + backend + ')':<{width}}  stopped"
+        )
+        for what, stopped in attempts:
             reporter.write_line(f"{what:<{width}}  {'yes' if stopped else 'NO'}")
-        reporter.write_line(f"{len(ATTEMPTS)} bypasses tried, {stopped_count} stopped")
+        reporter.write_line(f"{len(attempts)} bypasses tried, {stopped_count} stopped")
         for line in MEASURED:
             reporter.write_line(line)
+        MEASURED.clear()
 
 
 def hits(pc: Pc) -> dict[str, int]:
@@ -200,7 +214,8 @@ BLOCKED = [
         "https://casino.test/",
         ("--resolve", "casino.test:443:[fd77::11]"),
     ),
-    ("the same site by IPv6 literal", "http://[fd77::11]/", ()),
+    ("the same site by IPv6 literal, http", "http://[fd77::11]/", ()),
+    ("the same site by IPv6 literal, https", "https://[fd77::11]/", ("-k",)),
     ("the national name by IP with a Host header", "http://10.77.0.11/", ("-H", "Host: x.test")),
     ("a national IDN site by punycode", "https://xn--80aodfsg.test/", IDN),
     ("a national IDN site by its Cyrillic name", "https://казино.test/", IDN),
@@ -221,13 +236,8 @@ def test_blocked_sites_show_the_block_page_in_every_spelling(
     result = pc.curl(CHILD, url, *options)
     reached = {k: v - before.get(k, 0) for k, v in hits(pc).items() if v != before.get(k, 0)}
     sites_reached = [k for k in reached if k.startswith("http")]
-    # TLS to a bare national IP is refused at the handshake (no name to show a page for);
-    # an IPv6 literal gets the "starting" page (503) today: refused, though not explained.
-    shown = (
-        is_block_page(result)
-        or ("IPv4 literal, https" in what and result.code == 35)
-        or ("IPv6 literal" in what and not result.refused)
-    )
+    # TLS to a bare national IP is refused at the handshake (no name to show a page for).
+    shown = is_block_page(result) or ("literal, https" in what and result.code == 35)
     stopped = shown and not sites_reached and "hello from" not in result.out
     tried(what, stopped) if stopped else tried(f"{what}: {result} reached {reached}", stopped)
 
@@ -284,6 +294,110 @@ def test_doh_dot_quic_other_ports_and_resolvers_fail_for_the_child(pc: Pc) -> No
         "another DNS resolver (UDP 53 to 10.77.0.88)",
         hits(pc).get("other-dns", 0) == before and marker not in dns.out,
     )
+
+
+DNS_QUERY = """
+import socket, sys
+name, kind = sys.argv[2], int(sys.argv[3])
+q = bytes.fromhex("abcd01000001000000000000")
+q += b"".join(bytes([len(p)]) + p.encode() for p in name.split(".")) + b"\\x00"
+q += kind.to_bytes(2, "big") + b"\\x00\\x01"
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(5)
+s.sendto(q, (sys.argv[1], 53)); answer = s.recv(4096)
+print(answer[3] & 15, int.from_bytes(answer[6:8], "big"))
+"""
+
+
+def dns_query(pc: Pc, account: str, name: str, kind: int) -> tuple[int, int]:
+    """(response code, answers) for a question sent as `account` to the PC's resolver."""
+    result = pc.as_user(account, sys.executable, "-c", DNS_QUERY, ISP_RESOLVER, name, str(kind))
+    assert result.code == 0, result
+    code, answers = result.out.split()
+    return int(code), int(answers)
+
+
+def test_dns_tunnels_through_the_stub_are_refused_and_names_still_resolve(pc: Pc) -> None:
+    assert dns_query(pc, CHILD, "allowed.test", 1) == (0, 1)  # A: answered
+    refused = 5
+    for what, name, kind in [
+        ("a DNS tunnel by TXT questions (iodine, dnscat2)", "t.allowed.test", 16),
+        ("a DNS tunnel by NULL questions (iodine)", "t.allowed.test", 10),
+        ("a DNS tunnel in a long name (data in the labels)", "a" * 60 + ".allowed.test", 1),
+    ]:
+        before = hits(pc).get("isp-dns", 0)
+        code, _ = dns_query(pc, CHILD, name, kind)
+        tried(what, code == refused and hits(pc).get("isp-dns", 0) == before)
+    # HTTPS records: an empty answer, so browsers take no ECH or QUIC hint.
+    assert dns_query(pc, CHILD, "allowed.test", 65) == (0, 0)
+    assert dns_query(pc, PARENT, "t.allowed.test", 16)[0] == 0  # a parent's DNS is not touched
+
+
+def test_a_port_the_parent_opens_reaches_its_server_until_it_is_closed(pc: Pc) -> None:
+    site = "http://allowed.test:8080/"
+    assert pc.curl(CHILD, site).refused
+    opened = pc.qorgan("firewall", "open", "8080/tcp")
+    assert opened.code == 0 and "Opened 8080/tcp" in opened.out, opened
+    assert pc.qorgan("firewall", "list").out.split() == ["8080/tcp"]
+    wait_for(
+        "the opened port reaching its server",
+        lambda: body_and_status(pc.curl(CHILD, site)) == (200, "hello from allowed.test") or None,
+        15,
+        pc,
+    )
+    assert pc.qorgan("firewall", "open", "443/udp").code == 2  # QUIC stays the proxy's
+    assert pc.qorgan("firewall", "close", "8080/tcp").code == 0
+    wait_for("the closed port refused", lambda: pc.curl(CHILD, site).refused or None, 15, pc)
+    tried("a port the parent opened and closed again (8080)", pc.curl(CHILD, site).refused)
+
+
+LOOPBACK_SERVER = """
+import socket, sys, time
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(); s.settimeout(1)
+print("listening", flush=True)
+end = time.monotonic() + 60
+while time.monotonic() < end:
+    try:
+        c, _ = s.accept()
+    except OSError:
+        continue
+    c.sendall(b"socks here\\n"); c.close()
+"""
+LOOPBACK_CLIENT = """
+import socket, sys
+own = socket.socket(); own.bind(("127.0.0.1", 0)); own.listen()
+for name, port in (("own", own.getsockname()[1]), ("other", int(sys.argv[1]))):
+    s = socket.socket(); s.settimeout(2)
+    try:
+        s.connect(("127.0.0.1", port)); print(name, "connected")
+    except OSError:
+        print(name, "no answer")
+"""
+
+
+def test_another_accounts_loopback_service_does_not_answer_the_child(pc: Pc) -> None:
+    # A SOCKS-like service of the parent's on loopback, as a system Tor's 9050 would be.
+    server = subprocess.Popen(
+        pc.enter(
+            *("setpriv", f"--reuid={PARENT}", f"--regid={PARENT}", "--init-groups", "--"),
+            *(sys.executable, "-c", LOOPBACK_SERVER, "9050"),
+        ),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None and server.stdout.readline().strip() == "listening"
+        child = pc.as_user(CHILD, sys.executable, "-c", LOOPBACK_CLIENT, "9050")
+        assert child.out.split("\n")[0] == "own connected", child  # the child's own programs
+        tried(
+            "another account's loopback service (a local Tor or proxy on 127.0.0.1:9050)",
+            child.out.splitlines()[1] == "other no answer",
+        )
+        parent = pc.as_user(PARENT, sys.executable, "-c", LOOPBACK_CLIENT, "9050")
+        assert parent.out.splitlines() == ["own connected", "other connected"], parent
+    finally:
+        server.kill()
+        server.wait(10)
 
 
 def test_a_parent_account_is_not_filtered(pc: Pc) -> None:

@@ -67,8 +67,10 @@ class Result:
 class Pc:
     """The PC's namespaces, its service, and commands run in it as one account or another."""
 
-    def __init__(self, root: Path, name: str) -> None:
+    def __init__(self, root: Path, name: str, without_nft: bool = False) -> None:
         self.root, self.name = root, name
+        # A PC whose `nft` fails (a stand-in for one without nftables): the service falls back.
+        self.without_nft = without_nft
         self.netns, self.internet_ns = f"{name}pc", f"{name}net"
         self.holder: subprocess.Popen[bytes] | None = None
         self.init_pid = 0
@@ -118,6 +120,8 @@ class Pc:
             f"mount --bind {local_ca} /usr/local/share/ca-certificates",
             "mount -t tmpfs -o mode=755 qorgan-e2e-run /run",
         ]
+        if self.without_nft:
+            binds.append(f"mount --bind /bin/false {shutil.which('nft') or '/usr/sbin/nft'}")
         # A Python installed under a closed folder (/root/.pyenv): shown to all in the PC only.
         needed = [Path(sys.executable), REPO]
         for number, (folder, entries) in enumerate(closed_folders(needed).items()):
@@ -174,6 +178,14 @@ class Pc:
             *("env", "LANG=C.UTF-8", "curl", "-sS", "-m", "6", "--noproxy", "*", *options),
             *("-w", "\n%{http_code}", url),
             timeout=15,
+        )
+
+    def qorgan(self, *args: str) -> Result:
+        """The `qorgan` command as root in the PC, on the service's data folder."""
+        return self.as_root(
+            *("env", f"PYTHONPATH={REPO}", sys.executable, "-c"),
+            "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))",
+            *("--data-dir", str(self.data), "--lang", "en", *args),
         )
 
     def start_service(self) -> None:

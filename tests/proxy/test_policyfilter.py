@@ -169,6 +169,20 @@ def test_the_host_header_cannot_hide_a_blocked_site(
     assert (f.response is not None and f.response.status_code == 403) is blocked
 
 
+@pytest.mark.parametrize("host_header", [None, "[{address}]", "[{address}]:8080"])
+@pytest.mark.parametrize(("address", "blocked"), [("2001:db8:66::1", True), ("2001:db8::5", False)])
+def test_an_ipv6_literal_is_decided_not_left_waiting(
+    tmp_path: Path, addon: PolicyFilter, host_header: str | None, address: str, blocked: bool
+) -> None:
+    # mitmproxy writes the URL of an IPv6 host without brackets; deciding it must not fail.
+    with taddons.context(addon) as tctx:
+        tctx.configure(addon, qorgan_snapshot=str(snapshot(tmp_path)))
+        f = flow(f"http://[{address}]/x", host_header and host_header.format(address=address))
+        addon.requestheaders(f)
+    assert f.metadata[DECISION_KEY] is not None  # decided, not the 503 "starting" page
+    assert (f.response is not None and f.response.status_code == 403) is blocked
+
+
 @pytest.mark.parametrize(
     ("host", "blocked"),
     [("dns.google", True), ("casino-sample.test", True), ("example.com", False), ("::1", False)],

@@ -3,8 +3,9 @@
 Each second it works out which accounts are supervised (a child's, a group's or, with a
 default profile, any other non-admin account), gives each a transparent proxy port of its
 own (kept for good in the setting `firewall.ports`), publishes the port-to-child table
-with the policy, restarts the proxy when the ports change, and applies the firewall.
-Every few seconds it checks that the firewall table is still as applied and puts it back.
+with the policy, restarts the proxy when the ports change, and applies the firewall with
+the ports a parent opened (the setting `firewall.open_ports`, `qorgan firewall open`).
+Every few seconds it checks that the firewall is still as applied and puts it back.
 """
 
 import logging
@@ -13,11 +14,19 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from app.platform.linux.accounts import Account, accounts_by_uid
-from app.platform.linux.firewall import FirewallError, FirewallPlan, FirewallState, NftFirewall
+from app.platform.linux.firewall import (
+    Firewall,
+    FirewallError,
+    FirewallPlan,
+    FirewallState,
+    OpenPort,
+    OpenPortError,
+)
 from app.store import Store
 from rules.policy import Policy
 
 PORTS_KEY = "firewall.ports"
+OPEN_PORTS_KEY = "firewall.open_ports"
 CHECK_EVERY = 5.0
 RETRY_EVERY = 5.0
 
@@ -25,7 +34,9 @@ logger = logging.getLogger(__name__)
 
 
 class Recorder(Protocol):
-    def firewall(self, state: str, accounts: int, error: str | None = None) -> None: ...
+    def firewall(
+        self, state: str, accounts: int, error: str | None = None, backend: str | None = None
+    ) -> None: ...
     def firewall_repaired(self, what: str) -> None: ...
     def proxy_failed(self, error: str | None) -> None: ...
     def trust(self, state: str, error: str | None = None) -> None: ...
@@ -66,7 +77,7 @@ class Enforcement:
     def __init__(
         self,
         store: Store,
-        firewall: NftFirewall,
+        firewall: Firewall,
         proxy: ProxyControl,
         record: Recorder,
         *,
@@ -91,6 +102,8 @@ class Enforcement:
         self._clock = clock
         self.children: dict[int, str] = {}  # uid -> child
         self.ports: dict[int, int] = {}  # uid -> port
+        self.open_ports: tuple[OpenPort, ...] = ()
+        self._bad_ports: set[str] = set()
         self._listening: tuple[int, ...] | None = None
         self._trusted: set[int] | None = None
         self._checked = 0.0
@@ -106,8 +119,14 @@ class Enforcement:
     def tick(self) -> None:
         policy = self.store.policy()
         children = dict(self._supervised(policy))
+        opened = self._opened()
         if children != self.children or not self.ports:
+            self.open_ports = opened
             self._follow(children)
+        elif opened != self.open_ports:
+            self.open_ports = opened
+            logger.info("ports a parent opened: %s", ", ".join(map(str, opened)) or "none")
+            self._apply_firewall()
         self._publish(policy, {self.ports[uid]: child for uid, child in self.children.items()})
         self._keep_proxy()
         self._keep_trust()
@@ -115,7 +134,21 @@ class Enforcement:
             self._check_firewall()
 
     def plan(self) -> FirewallPlan:
-        return FirewallPlan(self.proxy_uid, self.dns_port, dict(self.ports))
+        return FirewallPlan(self.proxy_uid, self.dns_port, dict(self.ports), self.open_ports)
+
+    def _opened(self) -> tuple[OpenPort, ...]:
+        """The ports a parent opened; an entry that does not parse (edited by hand) is skipped."""
+        kept = self.store.setting(OPEN_PORTS_KEY, [])
+        opened, bad = set(), set()
+        for entry in kept if isinstance(kept, list) else []:
+            try:
+                opened.add(OpenPort.parse(str(entry)))
+            except OpenPortError as error:
+                bad.add(str(entry))
+                if str(entry) not in self._bad_ports:  # said once, not every second
+                    logger.error("setting %s: %s", OPEN_PORTS_KEY, error)
+        self._bad_ports = bad
+        return tuple(sorted(opened))
 
     def _follow(self, children: dict[int, str]) -> None:
         kept = self.store.setting(PORTS_KEY, {})
@@ -179,7 +212,7 @@ class Enforcement:
             logger.error("firewall not applied: %s", error)
             self.record.firewall(FirewallState.FAILED, len(self.ports), str(error))
             return
-        self.record.firewall(FirewallState.APPLIED, len(self.ports))
+        self.record.firewall(FirewallState.APPLIED, len(self.ports), backend=self.firewall.name)
 
     def _check_firewall(self) -> None:
         """Put the table back if anything removed or changed it."""

@@ -1,40 +1,50 @@
-"""The nftables firewall: a child's traffic goes through the proxy or nowhere (fail closed).
+"""The firewall plan, and its nftables form: a child's traffic goes through the proxy or nowhere.
 
-Qorgan keeps its rules in its own table, `inet qorgan` (IPv4 and IPv6 alike), replaced
-in one transaction by `nft -f -`. For each child uid:
+The plan is the same for both backends (this one and `iptables.py`). For each child uid:
 
 - TCP 80 and 443 are redirected to that child's transparent proxy port on loopback;
   when the proxy is down nothing listens there and the connection is refused;
-- DNS (UDP and TCP 53) to any resolver is redirected to the proxy's DNS stub;
+- DNS (UDP and TCP 53) to any resolver, a loopback one included, goes to the DNS stub;
+- the ports a parent opened (`OpenPort`) go out as they are, to any address;
 - UDP 443 (QUIC) and TCP/UDP 853 (DNS-over-TLS) are dropped;
 - anything else leaving the PC is rejected: no other port or protocol gets around the proxy;
 - a proxy port is reached only through the child's own redirect, so a child cannot
-  connect to a brother's port and be filtered by his rules.
+  connect to a brother's port and be filtered by his rules;
+- on loopback a child reaches only its own programs: its new loopback connections are
+  marked with its uid, and an answer to one from another account's socket (a system
+  Tor's SOCKS port, a parent's local proxy) is dropped.
 
-The proxy's own user is excluded (its connections go out as they are), and loopback is
-left alone. TODO: an iptables fallback for PCs without nftables (Debian 12, Ubuntu 22.04,
-Fedora and Mint all have it).
+The proxy's own user is excluded (its connections go out as they are). nftables keeps it
+all in one table, `inet qorgan` (IPv4 and IPv6 alike), replaced in one transaction.
 """
 
 import hashlib
 import logging
 import re
 import subprocess
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Protocol
 
 TABLE = "qorgan"
 FAMILY = "inet"
 WEB_PORTS = (80, 443)
+DNS_PORT_53 = 53
+QUIC_PORT = 443
+DOT_PORT = 853
+# Ports an opened port may not cover: the proxy already handles them, or they get around it.
+KEPT_PORTS = {"tcp": (53, 80, 443, 853), "udp": (53, 443, 853)}
+# A child's loopback connection is marked LOOPBACK_TAG | uid (low 24 bits), see loopback_mark.
+LOOPBACK_TAG, LOOPBACK_MASK = 0x51000000, 0xFF000000
 _COUNTER = re.compile(r"counter packets \d+ bytes \d+")
 
 logger = logging.getLogger(__name__)
 
 
 class FirewallError(RuntimeError):
-    """nft refused a command; the message has its error output."""
+    """The firewall tool refused a command; the message has its error output."""
 
 
 class FirewallState(StrEnum):
@@ -44,58 +54,181 @@ class FirewallState(StrEnum):
     FAILED = "failed"
 
 
+class Protocol4(StrEnum):
+    """The transport an opened port is for."""
+
+    TCP = "tcp"
+    UDP = "udp"
+
+
+class PortProblem(StrEnum):
+    """Why a port a parent gave cannot be opened (the command says it in kk, ru or en)."""
+
+    FORM = "form"
+    RANGE = "range"
+    KEPT = "kept"
+
+
+class OpenPortError(ValueError):
+    """A port a parent gave that cannot be opened: what and why, in one line."""
+
+    def __init__(self, entry: str, problem: PortProblem) -> None:
+        reasons = {
+            PortProblem.FORM: "write it as PORT/tcp, PORT/udp or FIRST-LAST/tcp",
+            PortProblem.RANGE: "ports go from 1 to 65535, the first no higher than the last",
+            PortProblem.KEPT: "53, 80, 443 and 853 are the proxy's (web and DNS go through it)",
+        }
+        super().__init__(f"{entry!r}: {reasons[problem]}")
+        self.entry, self.problem = entry, problem
+
+
+_OPEN_PORT = re.compile(r"(\d{1,5})(?:-(\d{1,5}))?/(tcp|udp)")
+
+
+@dataclass(frozen=True, order=True)
+class OpenPort:
+    """A port (or range) a parent opened for every supervised account, e.g. 25565/tcp."""
+
+    first: int
+    last: int
+    protocol: Protocol4
+
+    def __str__(self) -> str:
+        ports = str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
+        return f"{ports}/{self.protocol}"
+
+    @classmethod
+    def parse(cls, text: str) -> "OpenPort":
+        """`25565/tcp`, `27015-27030/udp`; OpenPortError names what is wrong."""
+        entry = text.strip().lower()
+        match = _OPEN_PORT.fullmatch(entry)
+        if match is None:
+            raise OpenPortError(text, PortProblem.FORM)
+        first = int(match[1])
+        last = int(match[2]) if match[2] else first
+        if not 1 <= first <= last <= 65535:
+            raise OpenPortError(text, PortProblem.RANGE)
+        protocol = Protocol4(match[3])
+        if any(first <= kept <= last for kept in KEPT_PORTS[protocol]):
+            raise OpenPortError(text, PortProblem.KEPT)
+        return cls(first, last, protocol)
+
+
+def open_ports(texts: Iterable[str]) -> tuple[OpenPort, ...]:
+    """Ports as a parent wrote them, parsed, without repeats, in order."""
+    return tuple(sorted({OpenPort.parse(text) for text in texts}))
+
+
+def loopback_mark(uid: int) -> int:
+    """The connection mark of a child's own loopback connections."""
+    return LOOPBACK_TAG | (uid & 0xFFFFFF)
+
+
 @dataclass(frozen=True)
 class FirewallPlan:
-    """What the table must say: each child uid's transparent port, the DNS stub, the proxy uid."""
+    """What the rules must say: each child uid's transparent port, the DNS stub, the proxy
+    uid, and the ports a parent opened."""
 
     proxy_uid: int
     dns_port: int
     child_ports: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))
+    open_ports: tuple[OpenPort, ...] = ()
 
     def digest(self) -> str:
-        """A short fingerprint of the plan, kept as the table's comment."""
+        """A short fingerprint of the plan, kept with the rules (the nft table's comment)."""
         text = ruleset_body(self)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+class Firewall(Protocol):
+    """A backend: applies a plan, tells whether the kernel still holds it, removes it."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def applied(self) -> FirewallPlan | None: ...
+
+    def apply(self, plan: FirewallPlan) -> None: ...
+
+    def state(self) -> FirewallState: ...
+
+    def remove(self) -> None: ...
+
+
+def _ports(ports: Iterable[int]) -> str:
+    return ", ".join(str(port) for port in ports)
+
+
+def _open_rules(plan: FirewallPlan) -> list[str]:
+    rules = []
+    for protocol in Protocol4:
+        ports = [
+            str(p.first) if p.first == p.last else f"{p.first}-{p.last}"
+            for p in plan.open_ports
+            if p.protocol is protocol
+        ]
+        if ports:
+            rules.append(
+                f'    {protocol} dport {{ {", ".join(ports)} }} accept comment "opened by a parent"'
+            )
+    return rules
+
+
 def ruleset_body(plan: FirewallPlan) -> str:
     """The table's chains for `plan`, in nft syntax."""
-    redirects = []
-    children = []
+    dns, web, redirects, children, marks, replies = [], [], [], [], [], []
     for uid, port in sorted(plan.child_ports.items()):
-        web = ", ".join(str(p) for p in WEB_PORTS)
-        redirects.append(f"    meta skuid {uid} tcp dport {{ {web} }} redirect to :{port}")
-        redirects.append(
-            f"    meta skuid {uid} meta l4proto {{ tcp, udp }} th dport 53 "
+        # Before the loopback return: a loopback resolver (systemd-resolved) goes to the stub too.
+        dns.append(
+            f"    meta skuid {uid} meta l4proto {{ tcp, udp }} th dport {DNS_PORT_53} "
             f"redirect to :{plan.dns_port}"
         )
+        web.append(f"    meta skuid {uid} tcp dport {{ {_ports(WEB_PORTS)} }} redirect to :{port}")
         children.append(f"    meta skuid {uid} jump child_output")
+        mark = f"0x{loopback_mark(uid):08x}"
+        marks.append(f"    meta skuid {uid} ct state new ct mark set {mark}")
+        replies.append(f"    ct mark {mark} meta skuid {uid} accept")
+    redirects = [*dns, "    ip daddr 127.0.0.0/8 return", "    ip6 daddr ::1 return", *web]
     # A child may reach a proxy port only through its own redirect, never another child's.
-    ports = ", ".join(str(port) for port in sorted(plan.child_ports.values()))
+    ports = _ports(sorted(plan.child_ports.values()))
     guard = [f"    tcp dport {{ {ports} }} ct status & dnat == 0 reject with tcp reset"]
     guard = guard if ports else []
     lines = [
         "  chain nat_output {",
         "    type nat hook output priority -100; policy accept;",
         f"    meta skuid {plan.proxy_uid} return",
-        "    ip daddr 127.0.0.0/8 return",
-        "    ip6 daddr ::1 return",
         *redirects,
         "  }",
         "  chain filter_output {",
         "    type filter hook output priority filter; policy accept;",
         f"    meta skuid {plan.proxy_uid} accept",
+        f"    ct direction reply ct mark & 0x{LOOPBACK_MASK:08x} == 0x{LOOPBACK_TAG:08x} "
+        "jump loopback_reply",
         *children,
         "  }",
         "  chain child_output {",
         *guard,
         # Redirected web and DNS traffic now goes to loopback: the proxy and its stub.
-        "    ip daddr 127.0.0.0/8 accept",
-        "    ip6 daddr ::1 accept",
-        '    udp dport 443 counter drop comment "QUIC"',
-        '    meta l4proto { tcp, udp } th dport 853 counter drop comment "DNS-over-TLS"',
+        "    ip daddr 127.0.0.0/8 ct status & dnat == dnat accept",
+        "    ip6 daddr ::1 ct status & dnat == dnat accept",
+        *_open_rules(plan),
+        "    ip daddr 127.0.0.0/8 jump child_loopback",
+        "    ip6 daddr ::1 jump child_loopback",
+        f'    udp dport {QUIC_PORT} counter drop comment "QUIC"',
+        f'    meta l4proto {{ tcp, udp }} th dport {DOT_PORT} counter drop comment "DNS-over-TLS"',
         '    meta l4proto tcp counter reject with tcp reset comment "not through the proxy"',
         '    counter reject comment "not through the proxy"',
+        "  }",
+        "  chain child_loopback {",
+        *marks,
+        "    accept",
+        "  }",
+        "  chain loopback_reply {",
+        *replies,
+        "    tcp flags & rst == rst accept",  # "nothing listens there": refused, not hung
+        "    meta l4proto { icmp, ipv6-icmp } accept",
+        '    counter drop comment "another account\'s loopback service"',
         "  }",
     ]
     return "\n".join(lines)
@@ -130,6 +263,8 @@ def run_nft(arguments: Sequence[str], script: str | None) -> subprocess.Complete
 
 class NftFirewall:
     """Applies, checks and removes Qorgan's nftables table."""
+
+    name = "nftables"
 
     def __init__(self, run: Runner = run_nft) -> None:
         self._run = run
