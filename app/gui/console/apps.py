@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.console.day_table import minutes_box
 from app.gui.console.editing import ChildEditingPage
-from app.gui.console.schedule import minutes_box
 from app.gui.console.state import ConsoleState
 from app.gui.installed import installed_apps
 from app.gui.texts import error_text
