@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Any Python 3.12+ will do: $PYTHON if given, else python3.12 / python3.13 / python3.
 PYTHON ?= $(shell installers/dev/find-python.sh)
 
-.PHONY: help venv system-deps run test lint types imports unit lock clean bench bench-lists bench-proxy bench-monitor dist
+.PHONY: help venv system-deps run test lint types imports unit lock clean bench bench-lists bench-proxy bench-monitor dist bundles deb
 
 help:
 	@echo "make run    set up and start Qorgan in demo mode"
@@ -56,13 +56,21 @@ bench-proxy: venv system-deps
 bench-monitor: venv system-deps
 	$(BIN)/python tests/bench/bench_monitor.py
 
-# Frozen bundles in dist/ (PyInstaller, about a minute), then their self-tests.
-dist: venv
+# Frozen bundles in dist/ (PyInstaller, about a minute), then their self-tests (a frozen
+# PDF report included); then the .deb, installed, checked and purged in a throwaway copy
+# of this system (installers/linux/verify-deb.sh: root, unshare and overlayfs).
+dist: deb
+
+bundles: venv
 	rm -rf dist build/pyinstaller
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller installers/pyinstaller/qorgan.spec
 	dist/qorgan-service/qorgan-service selftest
 	QT_QPA_PLATFORM=offscreen dist/qorgan-gui/qorgan-console --check-imports
 	QT_QPA_PLATFORM=offscreen dist/qorgan-gui/qorgan-tray --check-imports
+
+deb: bundles system-deps
+	installers/linux/build-deb.sh --python $(BIN)/python
+	QORGAN_PYTHON=$(CURDIR)/$(BIN)/python installers/linux/verify-deb.sh dist/qorgan_*_amd64.deb
 
 # Regenerate the lock file after changing dependencies in pyproject.toml.
 lock: venv

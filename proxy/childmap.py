@@ -65,9 +65,10 @@ class ChildMap:
             self._checked, self._stamp, self.ports = None, None, {}
 
     def child_for(self, client: connection.Client) -> str | None:
-        """The child of a transparent listener's connection; None for other modes or ports."""
+        """The child of a transparent (Linux) or regular (Windows, one port per child) listener's
+        connection; None for other modes or ports (the demo's regular proxy has no custom port)."""
         mode = client.proxy_mode
-        if not isinstance(mode, mode_specs.TransparentMode):
+        if not isinstance(mode, mode_specs.TransparentMode | mode_specs.RegularMode):
             return None
         self._refresh()
         port = mode.custom_listen_port

@@ -72,6 +72,26 @@ def write_html(document: Document, path: Path) -> Path:
     return path
 
 
+def renderer_command(
+    executable: str = sys.executable, frozen: bool = getattr(sys, "frozen", False)
+) -> list[str]:
+    """The PDF renderer's argv: `python -m app.report.render`, or frozen, the bundled renderer.
+
+    A frozen service is `<prefix>/service/qorgan-service` (installed) or
+    `dist/qorgan-service/qorgan-service` (built); `qorgan-render` is in the GUI bundle
+    beside it, `<prefix>/gui/` or `dist/qorgan-gui/`.
+    """
+    if not frozen:
+        return [executable, "-m", "app.report.render"]
+    program = Path(executable)
+    name = "qorgan-render" + (".exe" if program.suffix.lower() == ".exe" else "")
+    candidates = [program.parent.parent / folder / name for folder in ("gui", "qorgan-gui")]
+    for candidate in candidates:
+        if candidate.is_file():
+            return [str(candidate)]
+    raise RenderError(f"the PDF renderer is missing: none of {', '.join(map(str, candidates))}")
+
+
 def write_pdf(document: Document, path: Path) -> Path:
     """Print the document to PDF in a separate process (`app.report.render`), which loads Qt."""
     html, charts = to_qt_html(document)
@@ -81,7 +101,7 @@ def write_pdf(document: Document, path: Path) -> Path:
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "app.report.render"],
+            renderer_command(),
             input=json.dumps(job).encode("utf-8"),
             capture_output=True,
             timeout=RENDER_SECONDS,

@@ -1,4 +1,5 @@
-"""Entry of the service bundle: `qorgan-service` (`selftest`, `uninstall`), `qorgan`, `mitmdump`.
+"""Entry of the service bundle: `qorgan-service` (`selftest`, `setup`, `uninstall`, and on
+Windows `--service`, what sc.exe's binPath starts), `qorgan`, `mitmdump`.
 
 One script, three executables sharing one `_internal/`: the proxy worker is started as the
 `mitmdump` beside the service, exactly as in a venv (app.service.supervisor).
@@ -24,6 +25,14 @@ def main() -> int:
             from app.platform.linux.packaging.uninstall import main as uninstall
 
             return uninstall(sys.argv[2:])
+        case _ if sys.argv[1:2] == ["setup"]:
+            from app.platform.linux.packaging.setup import main as setup
+
+            return setup(sys.argv[2:])
+        case _ if sys.argv[1:2] == ["--service"]:
+            from app.platform.windows.service_main import main as windows_service
+
+            return windows_service(sys.argv[2:])
         case _ if sys.argv[1:2] == ["windows-setup"]:
             from app.platform.windows.setup import main as windows_setup
 

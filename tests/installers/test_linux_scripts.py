@@ -71,7 +71,9 @@ def test_install_and_uninstall_in_a_destdir_leave_no_trace(bundle: Path, tmp_pat
     assert "Exec=/opt/qorgan/gui/qorgan-console" in console
     # nothing outside DESTDIR: the system steps are shown, not run
     assert "skip (destdir): useradd --system" in done.stdout
-    assert "skip (destdir): systemctl enable --now qorgan-service" in done.stdout
+    assert "skip (destdir): /opt/qorgan/service/qorgan-service setup" in done.stdout
+    assert "skip (destdir): systemctl enable qorgan-service" in done.stdout
+    assert "skip (destdir): systemctl start qorgan-service" in done.stdout
 
     (root / "var/lib/qorgan").mkdir(parents=True)
     (root / "var/lib/qorgan/qorgan.db").write_bytes(b"db")
@@ -112,17 +114,21 @@ def test_the_dry_run_prints_the_whole_plan_and_changes_nothing(tmp_path: Path) -
         "+ write /etc/xdg/autostart/qorgan-tray.desktop (644)",
         "+ /opt/qorgan/service/qorgan --data-dir /var/lib/qorgan school install --policy "
         "/media/usb/school.json --public-key KEY= --url https://school.example/qorgan/school.json",
+        "+ /opt/qorgan/service/qorgan-service setup",
+        "+ systemctl enable qorgan-service",
         "+ systemctl daemon-reload",
-        "+ systemctl enable --now qorgan-service",
+        "+ systemctl start qorgan-service",
     ]
     positions = [next(i for i, line in enumerate(lines) if line.startswith(o)) for o in order]
     assert positions == sorted(positions)  # the policy is in force before the service starts
     assert not list(tmp_path.iterdir())
     done = script("uninstall.sh", "--dry-run")
     assert done.returncode == 0
-    assert done.stdout.splitlines()[:3] == [
-        "+ systemctl disable --now qorgan-service",
+    assert done.stdout.splitlines()[:5] == [
+        "+ systemctl stop qorgan-service",
+        "+ systemctl disable qorgan-service",
         "+ /opt/qorgan/service/qorgan-service --uninstall",
+        "+ /opt/qorgan/service/qorgan-service setup --forget",
         "+ userdel qorgan-proxy",
     ]
     assert "+ rm -rf --one-file-system /opt/qorgan /var/lib/qorgan-proxy /run/qorgan" in done.stdout

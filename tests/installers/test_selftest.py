@@ -12,7 +12,10 @@ from rules.policy import ChildRules
 def test_the_selftest_passes_through_the_real_proxy(tmp_path: Path) -> None:
     out = io.StringIO()
     assert selftest.run_selftest(tmp_path, out) == []
-    assert out.getvalue().splitlines() == ["allowed request: 200 ok", "blocked request: 403 ok"]
+    lines = out.getvalue().splitlines()
+    assert lines[:2] == ["allowed request: 200 ok", "blocked request: 403 ok"]
+    assert lines[2].startswith("PDF report: ") and lines[2].endswith(" ok")
+    assert (tmp_path / "data" / "selftest-report.pdf").read_bytes()[:5] == b"%PDF-"
 
 
 def test_the_selftest_fails_when_the_block_does_not_happen(

@@ -29,3 +29,21 @@ def test_the_workflow_runs_tests_that_exist_and_the_frozen_selftest() -> None:
     assert "qorgan-service.exe selftest" in WORKFLOW
     assert "installers\\windows\\qorgan.iss" in WORKFLOW
     assert "\t" not in WORKFLOW  # YAML allows no tabs
+
+
+def test_the_workflow_has_the_scm_start_and_stop_the_frozen_service() -> None:
+    steps = [line.strip() for line in WORKFLOW.splitlines()]
+    order = [
+        next(i for i, line in enumerate(steps) if line.startswith(command))
+        for command in (
+            "sc.exe create QorganService",
+            "sc.exe start QorganService",
+            "sc.exe query QorganService",
+            "sc.exe stop QorganService",
+            "sc.exe delete QorganService",
+        )
+    ]
+    assert order == sorted(order)
+    create = steps[order[0]]
+    assert "--service --data-dir" in create  # what register_plan's binPath passes too
+    assert "WIN32_EXIT_CODE" in WORKFLOW  # a clean stop reports exit code 0

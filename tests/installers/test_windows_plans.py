@@ -120,7 +120,7 @@ def test_the_service_is_registered_with_sc_as_localsystem_and_restarted() -> Non
     plan = service.register_plan(PATHS)
     create = plan[0].text()
     assert create.startswith("sc.exe create QorganService binPath= ")
-    assert r"\"C:\Program Files\Qorgan\service\qorgan-service.exe\" --data-dir" in create
+    assert r"\"C:\Program Files\Qorgan\service\qorgan-service.exe\" --service --data-dir" in create
     assert "start= auto obj= LocalSystem" in create
     assert plan[2].argv[-2:] == ("actions=", "restart/1000/restart/1000/restart/1000")
     assert plan[-1].argv == ("sc.exe", "start", "QorganService")

@@ -33,10 +33,17 @@ class TrustPaths:
         Path("/etc/opt/chrome/policies/managed"),
     )
     state_dir: Path = Path("/var/lib/qorgan/catrust")
+    ca_hooks_dir: Path = Path("/etc/ca-certificates/update.d")
+    linked_ca_dir: Path = Path("/etc/ssl/certs")
 
     @property
     def system_ca(self) -> Path:
         return self.system_ca_dir / CA_FILE
+
+    @property
+    def linked_ca(self) -> Path:
+        """The link update-ca-certificates makes to the CA, as its hooks name it."""
+        return self.linked_ca_dir / CA_FILE.replace(".crt", ".pem")
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class Run:
     argv: tuple[str, ...]
     account: Account | None = None
     may_fail: bool = False
+    stdin: str | None = None
 
 
 type Step = WriteFile | RemoveFile | Run
@@ -71,6 +79,7 @@ class PcFacts:
     firefox_backup: bytes | None  # what was there before Qorgan, kept in the state folder
     nss_ready: frozenset[str]  # children whose NSS database already exists
     homes: frozenset[str]  # children whose home folder exists (no home, no NSS database)
+    ca_hooks: tuple[Path, ...] = ()  # update-ca-certificates' hooks (ca-certificates-java)
 
 
 def nss_dir(account: Account) -> Path:
@@ -87,8 +96,11 @@ def facts(paths: TrustPaths, children: Iterable[Account]) -> PcFacts:
     children = list(children)
     ready = frozenset(child.name for child in children if (nss_dir(child) / "cert9.db").exists())
     homes = frozenset(child.name for child in children if child.home.is_dir())
+    hooks = tuple(
+        sorted(p for p in paths.ca_hooks_dir.glob("*") if p.is_file() and os.access(p, os.X_OK))
+    )
     return PcFacts(
-        read(paths.firefox_policies), read(paths.state_dir / FIREFOX_BACKUP), ready, homes
+        read(paths.firefox_policies), read(paths.state_dir / FIREFOX_BACKUP), ready, homes, hooks
     )
 
 
@@ -157,6 +169,10 @@ def removal_plan(paths: TrustPaths, children: Sequence[Account], pc: PcFacts) ->
         RemoveFile(paths.system_ca),
         Run(("update-ca-certificates", "--fresh")),
     ]
+    # --fresh tells the store's hooks (Java's keystore) of no removal: tell them as
+    # update-ca-certificates would, one "-" line on each hook's stdin.
+    gone = f"-{paths.linked_ca}\n"
+    steps += [Run((str(hook),), may_fail=True, stdin=gone) for hook in pc.ca_hooks]
     if pc.firefox_backup is not None:
         steps.append(WriteFile(paths.firefox_policies, pc.firefox_backup))
         steps.append(RemoveFile(paths.state_dir / FIREFOX_BACKUP))
@@ -189,6 +205,7 @@ def run_command(step: Run) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
         timeout=60,
+        input=step.stdin,
         env=environment,
         cwd="/",
         user=None if account is None else account.uid,

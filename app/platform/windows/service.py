@@ -1,5 +1,7 @@
 """The Windows service, registered with sc.exe (no pywin32): LocalSystem, automatic, restarted.
 
+Its binPath runs `qorgan-service.exe --service`, which talks to the SCM (scm.py).
+
 Also the tray's autostart for each child: a Run value in the child's own hive, so parents
 and admins get no tray.
 """
@@ -13,7 +15,7 @@ TRAY_VALUE = "QorganTray"
 
 
 def register_plan(paths: WindowsPaths) -> list[Command]:
-    binary = f'"{paths.service_exe}" --data-dir "{paths.data_dir}"'
+    binary = f'"{paths.service_exe}" --service --data-dir "{paths.data_dir}"'
     sc = ("sc.exe",)
     return [
         Command(

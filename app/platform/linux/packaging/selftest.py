@@ -7,6 +7,7 @@ service, or the venv's). Exits non-zero on any failure, printing what failed.
 """
 
 import argparse
+import datetime
 import http.server
 import sys
 import tempfile
@@ -19,12 +20,17 @@ from pathlib import Path
 from typing import TextIO
 
 from app.paths import database_path
+from app.report.content import report_document
+from app.report.data import history_days, weekly_report
+from app.report.files import RenderError, renderer_command, write_pdf
 from app.service.demo import DemoService
 from app.service.snapshot import SNAPSHOT_NAME
 from app.service.supervisor import ProxyStartError, ProxySupervisor
 from app.store import Store
 from rules.ageclass import AgeClass
 from rules.policy import ChildProfile, ChildRules
+from rules.report_week import IsoWeek
+from rules.text import Language
 
 MARKER = b"qorgan-selftest-upstream"
 BLOCKED_HOST = "localhost"
@@ -116,7 +122,33 @@ def run_selftest(work: Path, out: TextIO = sys.stdout) -> list[str]:
                 failures.append(f"the blocked request got {status}, upstream reached: {reached}")
         finally:
             supervisor.stop()
+    with Store.open(database_path(data_dir)) as store:  # the blocked request, into the report
+        DemoService(store, data_dir).ingest(final=True)
+    failures += render_check(data_dir, out)
     return failures
+
+
+def render_check(data_dir: Path, out: TextIO) -> list[str]:
+    """This week's report of the self-test's child, printed to a PDF: the failures."""
+    now = datetime.datetime.now()
+    output = data_dir / "selftest-report.pdf"
+    try:
+        with Store.open(database_path(data_dir)) as store:
+            child = store.children()[0]
+            report = weekly_report(store, child, IsoWeek.containing(now.date()), now)
+            document = report_document(report, Language.KK, now, history_days(store))
+        renderer = renderer_command()[0]
+        write_pdf(document, output)
+    except (RenderError, OSError, IndexError) as error:
+        print("PDF report: FAILED", file=out)
+        return [f"the PDF report was not made: {error}"]
+    head = output.read_bytes()[:5]
+    ok = head == b"%PDF-"
+    print(
+        f"PDF report: {output.stat().st_size} bytes by {renderer} {'ok' if ok else 'FAILED'}",
+        file=out,
+    )
+    return [] if ok else [f"the report is not a PDF: it starts {head!r}"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

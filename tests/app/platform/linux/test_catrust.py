@@ -38,6 +38,8 @@ def paths_in(root: Path) -> TrustPaths:
             root / "etc/opt/chrome/policies/managed",
         ),
         state_dir=root / "var/lib/qorgan/catrust",
+        ca_hooks_dir=root / "etc/ca-certificates/update.d",
+        linked_ca_dir=root / "etc/ssl/certs",
     )
 
 
