@@ -1,11 +1,14 @@
 """Compiling every list source into the one file the proxy maps, and opening that file."""
 
+import codecs
 import contextlib
+import gzip
 import hashlib
 import mmap
 import os
 import tarfile
 import tempfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,7 +81,7 @@ def feed(
             fed.national = _national_entries(source.kind, path, fed)
             for entry in fed.national:
                 compiler.add_national(entry)
-    except (OSError, tarfile.TarError) as error:
+    except (OSError, EOFError, zlib.error, tarfile.TarError) as error:
         raise ListCompileError(f"{source.location}: cannot be read ({error})") from None
     except ValueError as error:
         raise ListCompileError(f"{source.location}: {error}") from None
@@ -115,14 +118,71 @@ def _national_entries(kind: ListKind, path: Path, fed: Fed) -> list[NationalEntr
     return [entry for _, entry in stream_national_csv(_lines(path), tally)]
 
 
-def _category_folders(root: Path) -> list[Path]:
-    """The folders of a UT1 tree that hold `domains` or `urls`, two levels deep at most."""
-    found: dict[Path, Path] = {}
+def _ut1_files(folder: Path, name: str) -> list[Path]:
+    """Where a folder's `domains` (or `urls`) is: the file, its gzip, or its parts.
+
+    Mirrors of UT1 gzip the biggest files (`domains.gz`) or cut them with `split`
+    into `domains.0`, `domains.1`, … (a line may be cut across two parts). Other
+    `domains.*` files (left-overs such as `domains.24733`) are not read.
+    """
+    plain, packed = folder / name, folder / f"{name}.gz"
+    if plain.is_file():
+        return [plain]
+    if packed.is_file():
+        return [packed]
+    parts: list[Path] = []
+    while (folder / f"{name}.{len(parts)}").is_file():
+        parts.append(folder / f"{name}.{len(parts)}")
+    return parts
+
+
+def _joined_lines(paths: list[Path]) -> Iterator[str]:
+    """The lines of a file, or of the parts it was cut into, as one file."""
+    pending, first = b"", True
+    for path in paths:
+        with gzip.open(path) if path.suffix == ".gz" else path.open("rb") as file:
+            for read in file:
+                line, pending = pending + read, b""
+                if first:
+                    line, first = line.removeprefix(codecs.BOM_UTF8), False
+                if line.endswith(b"\n"):
+                    yield line.decode("utf-8", "replace")
+                else:
+                    pending = line
+    if pending:
+        yield pending.decode("utf-8", "replace")
+
+
+@dataclass(frozen=True)
+class _Ut1Folder:
+    """A category folder and the other names linked to it (porn -> adult)."""
+
+    path: Path
+    aliases: tuple[str, ...]
+
+
+def _category_folders(root: Path) -> tuple[list[_Ut1Folder], list[str]]:
+    """The category folders of a UT1 tree, two levels deep at most, and links not followed.
+
+    A folder reached by several names is read once, under its own name. A link that
+    leads out of the tree is not followed: the tree is all an import may read.
+    """
+    top = root.resolve()
+    found: dict[Path, list[Path]] = {}
+    outside = []
     for folder in sorted([root, *root.glob("*"), *root.glob("*/*")]):
-        if folder.is_dir() and ((folder / "domains").is_file() or (folder / "urls").is_file()):
-            # UT1 links English names to French folders (porn -> adult): read each once.
-            found.setdefault(folder.resolve(), folder)
-    return list(found.values())
+        if not folder.is_dir() or not (_ut1_files(folder, "domains") or _ut1_files(folder, "urls")):
+            continue
+        real = folder.resolve()
+        if real.is_relative_to(top):
+            found.setdefault(real, []).append(folder)
+        else:
+            outside.append(folder.name)
+    folders = []
+    for names in found.values():
+        names.sort(key=lambda folder: (folder.is_symlink(), folder.name))
+        folders.append(_Ut1Folder(names[0], tuple(n.name for n in names[1:])))
+    return folders, outside
 
 
 def _feed_ut1(
@@ -138,28 +198,31 @@ def _feed_ut1(
                 archive.extractall(unpacked, filter="data")
             _feed_ut1(compiler, name, Path(unpacked), overrides, fed)
         return
-    folders = _category_folders(path)
+    folders, outside = _category_folders(path)
     if not folders:
         raise ValueError("no UT1 category folders (<category>/domains)")
-    used, skipped = [], []
+    top = path.resolve()
+    used, skipped = [], [f"{link}(link-out-of-the-tree)" for link in outside]
     for folder in folders:
-        usage_file = folder / "usage"
+        shown = "+".join((folder.path.name, *folder.aliases))
+        usage_file = folder.path / "usage"
         usage = ut1_usage(_lines(usage_file)) if usage_file.is_file() else None
-        category = ut1_category(folder.name, usage, overrides)
+        category = ut1_category(folder.path.name, usage, overrides, folder.aliases)
         if category is None:
-            skipped.append(folder.name)
+            skipped.append(shown)
             continue
-        used.append(f"{folder.name}={category}")
+        used.append(f"{shown}={category}")
         tag = compiler.category_tag(name, category)
-        if (folder / "domains").is_file():
-            part = Tally(f"{folder.name}/domains")
-            for _, domain in stream_domains(_lines(folder / "domains"), part):
+        domains = [p for p in _ut1_files(folder.path, "domains") if p.resolve().is_relative_to(top)]
+        if domains:
+            part = Tally(f"{folder.path.name}/domains")
+            for _, domain in stream_domains(_joined_lines(domains), part):
                 compiler.add_domain(domain, tag)
                 fed.rows += 1
-            fed.tally.absorb(part.report(), f"{folder.name}/domains")
-        if (folder / "urls").is_file():
-            # Qorgan decides on whole hosts; a UT1 URL line is counted, not used.
-            fed.tally.unsupported += sum(1 for line in _lines(folder / "urls") if line.strip())
+            fed.tally.absorb(part.report(), f"{folder.path.name}/domains")
+        urls = [p for p in _ut1_files(folder.path, "urls") if p.resolve().is_relative_to(top)]
+        # Qorgan decides on whole hosts; a UT1 URL line is counted, not used.
+        fed.tally.unsupported += sum(1 for line in _joined_lines(urls) if line.strip())
     fed.notes += [" ".join(used), " ".join(skipped)]
 
 

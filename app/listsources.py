@@ -230,6 +230,12 @@ def save_source(store: Store, source: ListSource, options: SourceOptions) -> Non
     )
 
 
+def forget_source(store: Store, name: str) -> None:
+    """Remove a source and its options from the store (its files are the caller's)."""
+    store.remove_list_source(name)
+    store.set_setting(SETTING_PREFIX + name, None)
+
+
 def is_due(source: ListSource, now: datetime) -> bool:
     return source.updated_at is None or now - source.updated_at >= timedelta(
         hours=source.schedule_hours

@@ -30,6 +30,7 @@ from app.listsources import (
     Fetcher,
     ListSourceError,
     SourceOptions,
+    forget_source,
     is_url,
     save_source,
     source_options,
@@ -49,6 +50,10 @@ NATIONAL_FILE = "national.json"
 
 class ListUpdateError(ValueError):
     """An update that was refused; the lists in force are unchanged."""
+
+
+class NationalRemovalError(ListUpdateError):
+    """A request to remove the national list, which only a newer signed list replaces."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +136,30 @@ class ListUpdater:
                 save_source(self.store, result.source, options[source.name])
         return [results[source.name] for source in sources]
 
+    def remove(self, name: str) -> ListSource:
+        """Compile every source but `name` and swap that in, then forget `name` and its files.
+
+        The national list is never removed (docs/lists.md, "Removing a source"): only a
+        newer signed list replaces it. Until the compile succeeds nothing changes.
+        """
+        stored = self._stored()
+        source = stored.get(name)
+        if source is None:
+            known = ", ".join(stored) or "-"
+            raise ListUpdateError(f"no list source called {name} (known: {known})")
+        if source.kind in NATIONAL_KINDS:
+            raise NationalRemovalError(
+                f"{name}: the national list cannot be removed; import a newer signed list instead"
+            )
+        self._compile_once({}, {}, {}, leaving=name)
+        forget_source(self.store, name)
+        shutil.rmtree(self.folder(name), ignore_errors=True)
+        return source
+
+    def recompile(self) -> None:
+        """Compile every source's file in force again (after an upgrade changed the format)."""
+        self._compile_once({}, {}, {})
+
     def _stage(self, source: ListSource, options: SourceOptions) -> tuple[str, bool]:
         """Fetch into `incoming/` and verify; (signature status, same as the current file)."""
         folder = self.folder(source.name)
@@ -144,7 +173,8 @@ class ListUpdater:
                     f"{location}: a folder cannot be checked against a SHA-256 or a "
                     "signature; give the signed archive (.tar.gz) instead"
                 )
-            shutil.copytree(location, incoming / CURRENT)
+            # Links stay links: UT1 links names to folders (porn -> adult), read once.
+            shutil.copytree(location, incoming / CURRENT, symlinks=True)
             return UNVERIFIED, False
         try:
             digest = self.fetcher.fetch(location, incoming / CURRENT)
@@ -181,10 +211,14 @@ class ListUpdater:
                 refused[refusal.result.source.name] = refusal.result
 
     def _inputs(
-        self, staged: dict[str, tuple[ListSource, str]], refused: dict[str, SourceResult]
+        self,
+        staged: dict[str, tuple[ListSource, str]],
+        refused: dict[str, SourceResult],
+        leaving: str | None = None,
     ) -> list[tuple[ListSource, Path, bool]]:
         known = self._stored()
         known.update({name: source for name, (source, _) in staged.items()})
+        known.pop(leaving or "", None)
         inputs = []
         for name, source in sorted(known.items()):
             new = name in staged and name not in refused
@@ -198,11 +232,12 @@ class ListUpdater:
         staged: dict[str, tuple[ListSource, str]],
         options: dict[str, SourceOptions],
         refused: dict[str, SourceResult],
+        leaving: str | None = None,
     ) -> dict[str, SourceResult]:
         compiler = ListCompiler()
         fed: dict[str, Fed] = {}
         national: list[NationalEntry] = []
-        for source, path, new in self._inputs(staged, refused):
+        for source, path, new in self._inputs(staged, refused, leaving):
             overrides = options.get(source.name) or source_options(self.store, source.name)
             try:
                 result = feed(compiler, source, path, overrides.category_map)

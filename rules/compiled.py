@@ -1,32 +1,36 @@
 """Compiled lists: millions of domains searched in a buffer (a memory-mapped file) in microseconds.
 
 Every key (a domain, a site's URL rules, an IP network) is a 64-bit fingerprint: its
-CRC-32, then the CRC-32 of the key read backwards. A presence bitmap over the first
-CRC answers most lookups (names that are not listed) with one bit; the others search
-the sorted CRCs from an index of their top bits, a run of a few entries, and compare
-the second CRC only when the first one matches. Each key names
+CRC-32, then the CRC-32 of the key read backwards. Two bits of marks per slot of the
+first CRC say whether a key may be there and whether some key lies below that name, so a
+host is walked down from `example.com` and most lookups stop after one step; a set mark
+leads to the sorted CRCs, through an index of their top bits to a run of a few entries,
+and the second CRC is compared only when the first one matches. Each key names
 a group of tags (a category from a list, an exception, a national target), kept as
 JSON and decoded when first hit. docs/lists.md records the measurements behind this.
 """
 
-import bisect
 import ipaddress
 import json
 import sys
 import zlib
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
 from rules.categories import Category
-from rules.lists import ListHit, NationalHit
+from rules.lists import ListHit, NationalHit, list_hit
 from rules.national import NationalEntry, Protocol, Target, TargetKind
 from rules.urls import Url, UrlPrefixSet
 
 MAGIC = b"QORGANLC"
-FORMAT = 1
+FORMAT = 2
 PREAMBLE = 16  # magic, header length, format
 CATEGORY, EXCEPTION, NATIONAL = "c", "x", "n"
+# The two bits of a key's mark: it may be listed; a name below it may be listed.
+LISTED, PARENT = 1, 2
+_NO_EXCEPTIONS: frozenset[str] = frozenset()
 _CACHED_GROUPS = 4096
 
 type Tag = tuple[Any, ...]
@@ -94,7 +98,10 @@ class CompiledLists:
         length = int.from_bytes(view[8:12], "little")
         version = int.from_bytes(view[12:16], "little")
         if version != FORMAT:
-            raise CompiledListsError(f"compiled lists format {version}, this Qorgan reads {FORMAT}")
+            raise CompiledListsError(
+                f"compiled lists format {version}, this Qorgan reads {FORMAT}: compile them "
+                "again (qorgan lists update --all; the service does it when it starts)"
+            )
         try:
             self.meta: dict[str, Any] = json.loads(bytes(view[PREAMBLE : PREAMBLE + length]))
             if self.meta["byteorder"] != sys.byteorder:
@@ -111,8 +118,8 @@ class CompiledLists:
             self._group_blob = sections["group_blob"]
             self._entry_offsets = sections["entry_offsets"].cast("Q")
             self._entry_blob = sections["entry_blob"]
-            self._bitmap = sections["bitmap"]
-            self._bitmap_drop = 32 - self.meta["bitmap_bits"]
+            self._marks = sections["marks"]
+            self._marks_drop = 32 - self.meta["mark_bits"]
             self._shift = 32 - self.meta["bucket_bits"]
             self._lengths = {int(v): tuple(ls) for v, ls in self.meta["ip_lengths"].items()}
         except (KeyError, TypeError, ValueError) as error:
@@ -121,7 +128,7 @@ class CompiledLists:
             len(self._crcs) == len(self._groups) == len(self._checks)
             and len(self._index) == (1 << self.meta["bucket_bits"]) + 1
             and self._index[-1] == len(self._crcs)
-            and len(self._bitmap) == 1 << (self.meta["bitmap_bits"] - 3)
+            and len(self._marks) == 1 << self.meta["mark_bits"]
             and all(
                 start + offset + size <= len(view)
                 for offset, size in self.meta["sections"].values()
@@ -132,11 +139,12 @@ class CompiledLists:
         self._view = view
         self.national = national
         self._url_sites = frozenset(self.meta["url_sites"])
-        self._tlds = frozenset(tld.encode() for tld in self.meta["tlds"])
+        self._single_labels = frozenset(key.encode() for key in self.meta["single_labels"])
         self._group_cache: dict[int, _Group] = {}
         self._entry_cache: dict[int, NationalEntry] = {}
         self._url_cache: dict[int, UrlPrefixSet[NationalHit]] = {}
-        self._last: tuple[str, list[tuple[str, _Group]]] = ("", [])
+        self._last_host = ""
+        self._last_found: list[tuple[str, _Group]] = []
 
     @property
     def national_url_sites(self) -> frozenset[str]:
@@ -154,25 +162,42 @@ class CompiledLists:
     def _find(self, key: bytes) -> int:
         """The group of a key, or -1."""
         crc = zlib.crc32(key)
-        bit = crc >> self._bitmap_drop
-        if not self._bitmap[bit >> 3] >> (bit & 7) & 1:
+        if not self._marks[crc >> self._marks_drop] >> ((crc & 3) << 1) & LISTED:
             return -1
-        return self._search(key, crc)
+        return self._locate(key, crc)
 
-    def _search(self, key: bytes, crc: int) -> int:
-        """The group of a key whose bit is set in the presence bitmap, or -1."""
+    def _locate(self, key: bytes, crc: int) -> int:
+        """The group of a key whose mark says it may be listed, or -1."""
         crcs, index = self._crcs, self._index
         bucket = crc >> self._shift
         high = index[bucket + 1]
-        found = bisect.bisect_left(crcs, crc, index[bucket], high)
-        if found == high or crcs[found] != crc:
-            return -1
-        check = zlib.crc32(key[::-1])
-        while found < high and crcs[found] == crc:
-            if self._checks[found] == check:
-                return self._groups[found]
-            found += 1
+        at = bisect_left(crcs, crc, index[bucket], high)
+        if at < high and crcs[at] == crc:
+            check = zlib.crc32(key[::-1])
+            checks = self._checks
+            while at < high and crcs[at] == crc:
+                if checks[at] == check:
+                    return self._groups[at]
+                at += 1
         return -1
+
+    def _add(self, found: list[tuple[str, _Group]], key: bytes, crc: int) -> None:
+        """`_locate` (inline: a hit costs one call less), the key and its tags joining `found`."""
+        crcs, index = self._crcs, self._index
+        bucket = crc >> self._shift
+        high = index[bucket + 1]
+        at = bisect_left(crcs, crc, index[bucket], high)
+        if at < high and crcs[at] == crc:
+            check = zlib.crc32(key[::-1])
+            checks = self._checks
+            while checks[at] != check:
+                at += 1
+                if at == high or crcs[at] != crc:
+                    return
+            group = self._groups[at]
+            tags = self._group_cache.get(group) or self._group(group)
+            # The walk goes from the top down; the answer is most specific first.
+            found.insert(0, (key.decode(), tags))
 
     def _group(self, group: int) -> _Group:
         tags = self._group_cache.get(group)
@@ -196,45 +221,53 @@ class CompiledLists:
     def _domain_groups(self, host: str) -> list[tuple[str, _Group]]:
         """(suffix, tags) for the host and each parent domain that is listed, most specific first.
 
-        The last answer is kept: the decision asks for the national list and the
-        categories of one host in a row.
+        The walk starts at the top (`example.com`, then `www.example.com`) and stops at
+        the first name under which nothing is listed, so most names cost one step. An
+        IPv4 address is walked the same way: only whole addresses are ever listed. The
+        last answer is kept: the decision asks for the national list and the categories
+        of one host in a row.
         """
-        if host == self._last[0]:
-            return self._last[1]
-        found = []
+        if host == self._last_host:
+            return self._last_found
+        found: list[tuple[str, _Group]] = []
         data = host.encode()
-        crc32, bitmap, drop = zlib.crc32, self._bitmap, self._bitmap_drop
-        single = ":" in host or (host[-1:].isdigit() and is_ip(host))
-        start = 0
-        # Most names asked for are not listed: one bit of the presence bitmap (about 1 in
-        # 16 set) answers those before any search, inline because this is the hot path.
-        while True:
-            key = data[start:]
-            dot = data.find(b".", start) + 1
-            # A top-level domain is listed only in a few lists: a set answers for those.
-            if dot or single or key in self._tlds:
+        dot = data.rfind(b".")
+        # Top-level domains and IPv6 addresses are listed only in a few lists: a set answers.
+        if self._single_labels and data[dot + 1 :] in self._single_labels:
+            self._add(found, data[dot + 1 :], zlib.crc32(data[dot + 1 :]))
+        if dot > 0:
+            crc32, marks, drop = zlib.crc32, self._marks, self._marks_drop
+            start = data.rfind(b".", 0, dot) + 1
+            # The mark is tested inline: this loop runs for every request.
+            while True:
+                key = data[start:]
                 crc = crc32(key)
-                bit = crc >> drop
-                if bitmap[bit >> 3] >> (bit & 7) & 1:
-                    group = self._search(key, crc)
-                    if group >= 0:
-                        found.append((key.decode(), self._group(group)))
-            if not dot or single:
-                break
-            start = dot
-        self._last = (host, found)
+                mark = marks[crc >> drop] >> ((crc & 3) << 1)
+                if mark & LISTED:
+                    self._add(found, key, crc)
+                if not (mark & PARENT and start):
+                    break
+                start = data.rfind(b".", 0, start - 1) + 1
+        self._last_host, self._last_found = host, found
         return found
 
     def category_hits(self, host: str) -> Sequence[ListHit]:
         """An exception (`@@`) in a list hides that list's categories for its domain and below."""
+        found = self._domain_groups(host)
+        if not found:
+            return []
+        if len(found) == 1:
+            suffix, group = found[0]
+            if not group.exceptions:
+                return [list_hit(name, category, suffix) for name, category in group.categories]
         hits: list[ListHit] = []
-        excepted: frozenset[str] = frozenset()
-        for suffix, group in self._domain_groups(host):
+        excepted = _NO_EXCEPTIONS
+        for suffix, group in found:
             if group.exceptions:
-                excepted |= group.exceptions
+                excepted = excepted | group.exceptions
             for name, category in group.categories:
                 if name not in excepted:
-                    hits.append(ListHit(name, category, suffix))
+                    hits.append(list_hit(name, category, suffix))
         return hits
 
     def _national(self, tag: Tag) -> NationalHit:

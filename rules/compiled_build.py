@@ -15,8 +15,10 @@ from rules.compiled import (
     CATEGORY,
     EXCEPTION,
     FORMAT,
+    LISTED,
     MAGIC,
     NATIONAL,
+    PARENT,
     PREAMBLE,
     fingerprint,
     network_key,
@@ -47,7 +49,8 @@ class ListCompiler:
         self._entries: list[bytes] = []
         self._lengths: dict[int, set[int]] = {4: set(), 6: set()}
         self._sites: set[str] = set()
-        self._tlds: set[str] = set()
+        self._single_labels: set[str] = set()
+        self._parents = array("I")
 
     def tag(self, *descriptor: Any) -> int:
         """The number of a tag such as ('c', list name, category); made on first use."""
@@ -64,10 +67,26 @@ class ListCompiler:
         return self.tag(EXCEPTION, list_name)
 
     def add_domain(self, domain: str, tag: int) -> None:
-        """File a normalised domain (or address) under a tag."""
-        if "." not in domain and ":" not in domain:
-            self._tlds.add(domain)
+        """File a normalised domain (or address) under a tag.
+
+        A name ending in a number is an IPv4 address written in full: lookups walk
+        addresses like names and rely on no part of one being listed.
+        """
+        if domain[-1:].isdigit() and domain.count(".") != 3:
+            raise ValueError(f"{domain!r} is not a normalised host name or address")
+        if "." not in domain:
+            self._single_labels.add(domain)
+        elif domain.count(".") > 1:
+            self._mark_parents(domain)
         self._rows.append(fingerprint(domain.encode()) << _TAG_BITS | tag)
+
+    def _mark_parents(self, domain: str) -> None:
+        """Note every parent of two labels or more: a lookup walks down from them."""
+        data = domain.encode()
+        start = data.find(b".") + 1
+        while data.find(b".", start) > 0:
+            self._parents.append(zlib.crc32(data[start:]))
+            start = data.find(b".", start) + 1
 
     def add_national(self, entry: NationalEntry) -> None:
         """File every target of a notification (already checked) under its own tag."""
@@ -78,7 +97,9 @@ class ListCompiler:
             if target.kind is TargetKind.DOMAIN:
                 key = target.value.encode()
                 if "." not in target.value:
-                    self._tlds.add(target.value)
+                    self._single_labels.add(target.value)
+                elif target.value.count(".") > 1:
+                    self._mark_parents(target.value)
             elif target.kind is TargetKind.URL:
                 site = normalize_url(target.value).host.removeprefix("www.")
                 key = site_key(site)
@@ -109,25 +130,21 @@ class ListCompiler:
         shift = 64 - bucket_bits
         index = array("I", (bisect.bisect_left(keys, b << shift) for b in range(1 << bucket_bits)))
         index.append(len(keys))
-        bitmap_bits = min(32, max(3, (len(keys) * 16).bit_length()))
-        bitmap = bytearray(1 << (bitmap_bits - 3))
-        drop = 64 - bitmap_bits
-        for key in keys:
-            bit = key >> drop
-            bitmap[bit >> 3] |= 1 << (bit & 7)
+        mark_bits = min(30, max(1, (len(keys) * 2).bit_length()))
+        marks = _marks(keys, self._parents, mark_bits)
         entry_offsets = array("Q", [0])
         for entry in self._entries:
             entry_offsets.append(entry_offsets[-1] + len(entry))
         sections: list[tuple[str, bytes]] = [
             ("records", _records(keys, groups).tobytes()),
             ("index", index.tobytes()),
-            ("bitmap", bytes(bitmap)),
+            ("marks", marks),
             ("group_offsets", offsets.tobytes()),
             ("group_blob", b"".join(blob)),
             ("entry_offsets", entry_offsets.tobytes()),
             ("entry_blob", b"".join(self._entries)),
         ]
-        meta = {**meta, "bucket_bits": bucket_bits, "bitmap_bits": bitmap_bits}
+        meta = {**meta, "bucket_bits": bucket_bits, "mark_bits": mark_bits}
         return self._layout(meta, sections, len(keys)), duplicates
 
     def _group_rows(
@@ -168,7 +185,7 @@ class ListCompiler:
             "keys": keys,
             "entries": len(self._entries),
             "url_sites": sorted(self._sites),
-            "tlds": sorted(self._tlds),
+            "single_labels": sorted(self._single_labels),
             "ip_lengths": {v: sorted(ls, reverse=True) for v, ls in self._lengths.items() if ls},
             "sections": places,
             "crc32": checksum,
@@ -212,3 +229,19 @@ def _records(keys: array[int], groups: array[int]) -> array[int]:
     records[1::3] = array("I", (key & 0xFFFFFFFF for key in keys))
     records[2::3] = groups
     return records
+
+
+def _marks(keys: array[int], parents: array[int], bits: int) -> bytes:
+    """Two bits for every slot of four to a byte: some key is there; some key is below it.
+
+    A key's byte is named by the top bits of its CRC and its slot in that byte by the
+    lowest two: a lookup finds both in few steps. About one slot in ten is used.
+    """
+    marks = bytearray(1 << bits)
+    drop = 64 - bits
+    for key in keys:
+        marks[key >> drop] |= LISTED << (key >> 31 & 6)
+    drop = 32 - bits
+    for crc in parents:
+        marks[crc >> drop] |= PARENT << ((crc & 3) << 1)
+    return bytes(marks)

@@ -22,6 +22,22 @@ class ListHit:
     matched: str
 
 
+# The slots' own setters: they step around the frozen dataclass's __setattr__.
+_new_hit = object.__new__
+_set_list_name = vars(ListHit)["list_name"].__set__
+_set_category = vars(ListHit)["category"].__set__
+_set_matched = vars(ListHit)["matched"].__set__
+
+
+def list_hit(list_name: str, category: Category, matched: str) -> ListHit:
+    """A ListHit made without the frozen dataclass's checks: a compiled lookup makes many."""
+    hit: ListHit = _new_hit(ListHit)
+    _set_list_name(hit, list_name)
+    _set_category(hit, category)
+    _set_matched(hit, matched)
+    return hit
+
+
 @dataclass(frozen=True, slots=True)
 class NationalHit:
     """A request falls under a notification of the national blocklist."""
@@ -99,16 +115,23 @@ class LayeredLists(MemoryLists):
         self.layers = tuple(layers)
         self._memory_domains = False
         self._memory_national = False
+        # With one layer and nothing in memory (the usual case) that layer answers alone.
+        self._only = self.layers[0] if len(self.layers) == 1 else None
+        self._only_national = self._only
 
     def add_domain(self, domain: str, category: Category, list_name: str) -> None:
         super().add_domain(domain, category, list_name)
         self._memory_domains = True
+        self._only = None
 
     def add_national(self, entry: NationalEntry) -> None:
         super().add_national(entry)
         self._memory_national = True
+        self._only_national = None
 
     def national_hit(self, url: Url, server_ip: str | None) -> NationalHit | None:
+        if self._only_national is not None:
+            return self._only_national.national_hit(url, server_ip)
         hit = super().national_hit(url, server_ip) if self._memory_national else None
         for layer in self.layers:
             if hit is not None:
@@ -117,6 +140,8 @@ class LayeredLists(MemoryLists):
         return hit
 
     def category_hits(self, host: str) -> Sequence[ListHit]:
+        if self._only is not None:
+            return self._only.category_hits(host)
         hits = super().category_hits(host) if self._memory_domains else []
         mixed = False
         for layer in self.layers:

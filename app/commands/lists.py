@@ -1,4 +1,4 @@
-"""`qorgan lists`: import a list file, add and update list sources, sign lists, show status."""
+"""`qorgan lists`: import a list file, add, update and remove sources, sign lists, show status."""
 
 import argparse
 import base64
@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app.commands import lists_text as say
 from app.listcompile import DOMAIN_KINDS, ListCompileError, compiled_meta
 from app.listsources import (
+    NATIONAL_KINDS,
     SIGNATURE_SUFFIX,
     Fetcher,
     SourceOptions,
@@ -54,6 +55,11 @@ def add_parser(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     where.add_argument("--path", type=Path, help="a file or UT1 folder on this PC")
     added.add_argument("--schedule-hours", type=int, default=24)
     _source_options(added)
+
+    removed = actions.add_parser(
+        "remove", help="remove a list source; its entries leave the compiled lists now"
+    )
+    removed.add_argument("name")
 
     update = actions.add_parser("update", help="fetch, verify and compile sources that are due")
     update.add_argument("names", nargs="*", help="only these sources (default: those due)")
@@ -100,6 +106,8 @@ def handle(args: argparse.Namespace, data_dir: Path, language: Language) -> int:
                 name = args.name or _default_name(args.kind, args.file)
                 source, options = _configured(store, args, name, location, language)
                 return _run(store, lists_dir, [source], {name: options}, language)
+            case "remove":
+                return _remove(store, lists_dir, args.name, language)
             case _:
                 return _update(store, lists_dir, args.names, args.all, language)
 
@@ -159,6 +167,23 @@ def _update(
         return 0
     options = {source.name: source_options(store, source.name) for source in chosen}
     return _run(store, lists_dir, chosen, options, language)
+
+
+def _remove(store: Store, lists_dir: Path, name: str, language: Language) -> int:
+    known = {source.name: source for source in store.list_sources()}
+    source = known.get(name)
+    if source is None:
+        text = say.UNKNOWN_SOURCE.format(name=name, known=", ".join(known) or "-")
+        raise ValueError(text.get(language))
+    if source.kind in NATIONAL_KINDS:
+        raise ValueError(say.NATIONAL_NOT_REMOVABLE.format(name=name).get(language))
+    starter = assets_dir() / "lists" / "starter"
+    updater = ListUpdater(store, lists_dir, Fetcher(), datetime.now(), starter)
+    updater.remove(name)
+    meta = compiled_meta(lists_dir)
+    keys = meta["keys"] if meta is not None else 0
+    print(say.REMOVED.format(name=name, entries=source.entries, keys=keys).get(language))
+    return 0
 
 
 def _run(

@@ -112,3 +112,19 @@ NOT_A_KEY = Text(
     ru="{path}: не закрытый ключ Ed25519 (PEM)",
     en="{path}: not an Ed25519 private key (PEM)",
 )
+REMOVED = Text(
+    kk="{name} алынып тасталды ({entries} жазба); жинақталған тізімдерде енді {keys} кілт.",
+    ru="{name} удалён (записей: {entries}); в скомпилированных списках теперь ключей: {keys}.",
+    en="{name} removed ({entries} entries); the compiled lists now hold {keys} keys.",
+)
+NATIONAL_NOT_REMOVABLE = Text(
+    kk="{name}: ұлттық тізімді алып тастауға болмайды: онда «Байланыс туралы» Заңның 41-1-бабы "
+    "бойынша шектеулер бар, оларды ата-ана да алып тастай алмайды. Оны жаңарақ қол қойылған "
+    "тізіммен ауыстырыңыз: qorgan lists import ФАЙЛ --kind national",
+    ru="{name}: национальный список удалить нельзя: в нём ограничения по статье 41-1 Закона "
+    "«О связи», которые не снимает и родитель. Замените его более новым подписанным списком: "
+    "qorgan lists import ФАЙЛ --kind national",
+    en="{name}: the national list cannot be removed: it holds restrictions under Article 41-1 "
+    "of the Law on Communications, which no parent can lift. Replace it with a newer signed "
+    "list: qorgan lists import FILE --kind national",
+)

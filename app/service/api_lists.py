@@ -1,4 +1,4 @@
-"""The parent's list methods: `lists.status`, `lists.update` and `lists.import`.
+"""The parent's list methods: `lists.status`, `lists.update`, `lists.import`, `lists.remove`.
 
 They answer at once. An update or an import is queued for the service's list part
 (lists_part.py), which runs it within a second in a thread of its own; `lists.status`
@@ -18,9 +18,16 @@ from datetime import datetime
 from pathlib import Path
 
 from app.listcompile import DOMAIN_KINDS, ListCompileError, compiled_meta, current_compiled
-from app.listsources import MAX_LIST_BYTES, SIGNATURE_SUFFIX, is_due, read_public_key, read_sha256
+from app.listsources import (
+    MAX_LIST_BYTES,
+    NATIONAL_KINDS,
+    SIGNATURE_SUFFIX,
+    is_due,
+    read_public_key,
+    read_sha256,
+)
 from app.service.api import Api, Call
-from app.service.lists_part import LAST_RUN, queue_job, waiting_jobs
+from app.service.lists_part import LAST_RUN, REMOVE, queue_job, waiting_jobs
 from app.store import Store
 from rules.categories import Category
 from rules.ipc import ErrorCode, IpcError, JsonValue, Role
@@ -40,6 +47,7 @@ def register(api: Api) -> None:
     api.add("lists.status", Role.PARENT, _status)
     api.add("lists.update", Role.PARENT, _update)
     api.add("lists.import", Role.PARENT, _import)
+    api.add("lists.remove", Role.PARENT, _remove)
 
 
 def lists_dir_of(store: Store) -> Path:
@@ -109,6 +117,26 @@ def _update(call: Call) -> JsonValue:
     job: dict[str, JsonValue] = {"action": "update", "names": names, "asked_at": asked}
     queue_job(call.store, job)
     return {"queued": True, "sources": chosen}
+
+
+def _remove(call: Call) -> JsonValue:
+    """Remove the source `name`: queued like an update; the national list is never removed."""
+    name = call.text("name")
+    known = {source.name: source for source in call.store.list_sources()}
+    source = known.get(name)
+    if source is None:
+        raise LookupError(f"no list source {name!r} (known: {', '.join(known) or '-'})")
+    if source.kind in NATIONAL_KINDS:
+        raise IpcError(
+            ErrorCode.INVALID,
+            f"{name}: the national list cannot be removed; import a newer signed list instead",
+        )
+    job: dict[str, JsonValue] = {
+        "action": REMOVE,
+        "name": name,
+        "asked_at": call.now.isoformat(timespec="seconds"),
+    }
+    return {"queued": queue_job(call.store, job), "name": name}
 
 
 def _optional(call: Call, name: str) -> str | None:
@@ -199,7 +227,7 @@ def copy_in(path: Path, folder: Path, uid: int | None) -> Path:
     if path.is_dir():
         target = folder / (path.name if as_self else path.name + ".tar")
         if as_self:
-            shutil.copytree(path, target)
+            shutil.copytree(path, target, symlinks=True)  # as `tar` keeps them
         else:
             _read_as(uid, ["tar", "-C", str(path), "-cf", "-", "."], target, path)
         return target

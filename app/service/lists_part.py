@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from app.listcompile import ListCompileError, compiled_meta
 from app.listsources import Fetcher, ListSourceError, SourceOptions, is_due, source_options
 from app.listupdate import ListUpdater, SourceResult
 from app.paths import assets_dir, database_path, national_list_path
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from app.service.parts import ServiceContext
 
 REQUESTS = "lists.requests"
+REMOVE, RECOMPILE = "remove", "recompile"  # jobs besides "import", "update", "scheduled"
 LAST_RUN = "lists.last_run"
 CHECK_EVERY = 60.0  # seconds between looks for sources whose schedule has come
 RETRY_AFTER = 30 * 60.0  # seconds before a scheduled source that failed is tried again
@@ -166,6 +168,13 @@ class ListUpdates:
         if isinstance(last, dict) and last.get("state") == "running":
             # The service stopped during that run; ListUpdater kept the lists in force.
             self.store.set_setting(LAST_RUN, {**last, "state": "interrupted"})
+        try:
+            compiled_meta(self.lists_dir)
+        except ListCompileError as error:
+            # Compiled by an older Qorgan (or damaged): it is refused, never misread, and
+            # compiled again from the sources' files in force.
+            logger.warning("%s; the lists are compiled again", error)
+            queue_job(self.store, {"action": RECOMPILE})
         self._worker.start()
 
     def tick(self) -> None:
@@ -194,6 +203,11 @@ class ListUpdates:
 
     def _chosen(self, store: Store, job: Job) -> _Run | None:
         action = str(job.get("action"))
+        if action == RECOMPILE:
+            return _Run(action, [], {})
+        if action == REMOVE:
+            name = str(job["name"])
+            return _Run(action, [s for s in store.list_sources() if s.name == name], {})
         if action == "import":
             spec = job.get("source")
             source, options = source_from_job(store, spec if isinstance(spec, dict) else {})
@@ -236,10 +250,15 @@ class ListUpdates:
         record["sources"] = [source.name for source in chosen.sources]
         store.set_setting(LAST_RUN, record)
         results: list[SourceResult] = []
-        if chosen.sources:
+        if chosen.sources or chosen.action == RECOMPILE:
             updater = ListUpdater(store, self.lists_dir, self.fetcher, started, self.starter)
             try:
-                results = updater.update(chosen.sources, chosen.options)
+                if chosen.action == RECOMPILE:
+                    updater.recompile()
+                elif chosen.action == REMOVE:
+                    updater.remove(chosen.sources[0].name)
+                else:
+                    results = updater.update(chosen.sources, chosen.options)
             except (ListSourceError, OSError, ValueError) as error:
                 record["error"] = str(error)
             except Exception as error:  # recorded for the parent, then logged with its trace

@@ -186,6 +186,10 @@ class Store:
         rows = self.db.query("SELECT * FROM list_sources ORDER BY name")
         return [list_source_from_row(row) for row in rows]
 
+    def remove_list_source(self, name: str) -> None:
+        """Forget the list source with this name (nothing happens if there is none)."""
+        self.db.execute("DELETE FROM list_sources WHERE name = ?", [name])
+
     # The parent's PIN
 
     def set_pin(self, pin: str) -> None:

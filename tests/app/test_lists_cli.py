@@ -46,7 +46,7 @@ def test_each_format_imports_and_the_decision_uses_it(
     output = capsys.readouterr().out
     assert "games: 1 accepted, 0 duplicate, 1 invalid, 0 not used; not verified" in output
     assert "  line 3: 'bad host' is not a valid host name" in output
-    assert "  categories used: adult=pornography drogue=drugs gambling=gambling" in output
+    assert "  categories used: adult+porn=pornography drogue=drugs gambling=gambling" in output
     assert qorgan(data_dir, "child", "add", "Aruzhan", "--age-class", "12+") == 0
     capsys.readouterr()
     assert qorgan(data_dir, "check", "http://www.xxx.example/", "--child", "Aruzhan") == 1

@@ -246,7 +246,7 @@ def test_a_ut1_archive_is_imported_with_the_category_mapping(
     assert [(i.number, i.problem.split(":")[0]) for i in report.invalid] == [(2, "drogue/domains")]
     used, skipped = result.notes
     assert used.split() == [
-        "adult=pornography",
+        "adult+porn=pornography",
         "drogue=drugs",
         "gambling=gambling",
         "shopping=games",

@@ -74,6 +74,7 @@ def child_import(data: str, kind: str, location: str) -> None:
 
 def lookup_hosts(listed_file: str) -> tuple[list[str], list[str]]:
     """Distinct hosts to ask about: listed ones (some under subdomains), and unlisted ones."""
+    from rules.compiled import is_ip
     from rules.listfile import read_domain
 
     rng = random.Random(7)
@@ -85,7 +86,11 @@ def lookup_hosts(listed_file: str) -> tuple[list[str], list[str]]:
             listed.append(read_domain(line))
         except ValueError:
             continue  # a real list's invalid lines are not hosts to ask about
-    listed_hosts = [rng.choice(["", "www.", "a.b."]) + rng.choice(listed) for _ in range(LOOKUPS)]
+    # An address (real lists hold some) is asked as itself: it has no subdomains.
+    listed_hosts = [
+        ("" if is_ip(host) else rng.choice(["", "www.", "a.b."])) + host
+        for host in (rng.choice(listed) for _ in range(LOOKUPS))
+    ]
     unlisted = [
         ".".join(rng.choice(WORDS) + str(rng.randrange(10**6)) for _ in range(rng.randrange(1, 4)))
         + "." + rng.choice(TLDS)

@@ -83,13 +83,18 @@ def test_an_exception_hides_its_own_list_below_it() -> None:
 
 
 def test_addresses_are_looked_up_as_themselves_only() -> None:
-    data, _, _ = build([("192.0.2.1", "ut1", P), ("2.1", "ut1", P)])
+    data, _, _ = build([("192.0.2.1", "ut1", P), ("10.192.0.2", "ut1", G), ("0.2.example", "b", G)])
     lists = CompiledLists(data)
     assert lists.category_hits("192.0.2.1") == [ListHit("ut1", P, "192.0.2.1")]
-    assert lists.category_hits("10.192.0.2.1".removeprefix("10.")) == lists.category_hits(
-        "192.0.2.1"
-    )
+    assert lists.category_hits("10.192.0.2") == [ListHit("ut1", G, "10.192.0.2")]
     assert lists.category_hits("198.51.0.2") == []
+    assert lists.category_hits("10.0.2.1") == []
+
+
+@pytest.mark.parametrize("partial", ["2.1", "0.2.1", "7"])
+def test_a_partial_address_is_not_filed(partial: str) -> None:
+    with pytest.raises(ValueError, match="not a normalised host"):
+        ListCompiler().add_domain(partial, 0)
 
 
 @pytest.mark.parametrize(
@@ -212,6 +217,11 @@ def test_a_listed_top_level_domain_covers_every_name_under_it() -> None:
     tld = entry("N-9", (TargetKind.DOMAIN, "casino"))
     lists = CompiledLists(build([("xxx", "ut1", P)], national=[tld])[0])
     assert lists.category_hits("www.site.xxx") == [ListHit("ut1", P, "xxx")]
+    both = CompiledLists(build([("xxx", "ut1", P), ("site.xxx", "games", G)])[0])
+    assert both.category_hits("www.site.xxx") == [
+        ListHit("games", G, "site.xxx"),
+        ListHit("ut1", P, "xxx"),
+    ]
     assert lists.category_hits("site.xx") == []
     hit = lists.national_hit(normalize_url("http://play.casino/"), None)
     assert hit is not None and hit.target.value == "casino"
@@ -253,3 +263,54 @@ def test_layered_lists_ask_every_layer() -> None:
     alone = LayeredLists()
     alone.add_domain("b.example", G, "starter")
     assert alone.category_hits("a.b.example") == [ListHit("starter", G, "b.example")]
+
+
+def test_a_crc_collision_among_sites_and_addresses_is_told_apart() -> None:
+    pages = entry("N-7", (TargetKind.URL, "https://plumless.test/bad"))
+    lists = CompiledLists(build(national=[pages])[0])
+    assert lists.national_hit(normalize_url("https://plumless.test/bad/1"), None) is not None
+    assert lists.national_hit(normalize_url("https://buckeroo.test/bad/1"), None) is None
+
+
+def test_a_deep_national_name_is_found_below_its_parents() -> None:
+    deep = entry("N-8", (TargetKind.DOMAIN, "news.blog.platform.test"))
+    lists = CompiledLists(build([("platform.test", "ut1", G)], national=[deep])[0])
+    hit = lists.national_hit(normalize_url("https://m.news.blog.platform.test/"), None)
+    assert hit is not None and hit.target.value == "news.blog.platform.test"
+    assert lists.national_hit(normalize_url("https://blog.platform.test/"), None) is None
+    assert lists.category_hits("m.news.blog.platform.test") == [ListHit("ut1", G, "platform.test")]
+
+
+def test_one_compiled_layer_answers_alone_until_memory_is_added() -> None:
+    compiled = CompiledLists(build([("example.com", "ut1", P)], national=NATIONAL)[0])
+    lists = LayeredLists([compiled])
+    assert lists.category_hits("a.example.com") == [ListHit("ut1", P, "example.com")]
+    hit = lists.national_hit(normalize_url("http://casino.test/"), None)
+    assert hit is not None and hit.entry.reference == "N-1"
+    lists.add_domain("a.example.com", G, "starter")
+    assert lists.category_hits("a.example.com") == [
+        ListHit("starter", G, "a.example.com"),
+        ListHit("ut1", P, "example.com"),
+    ]
+    lists.add_national(entry("M-2", (TargetKind.DOMAIN, "example.com")))
+    memory_hit = lists.national_hit(normalize_url("http://example.com/"), None)
+    assert memory_hit is not None and memory_hit.entry.reference == "M-2"
+
+
+def test_two_compiled_layers_are_both_asked() -> None:
+    first = CompiledLists(build([("example.com", "a", P)])[0])
+    second = CompiledLists(build([("www.example.com", "b", G), ("games.test", "b", G)])[0])
+    lists = LayeredLists([first, second])
+    assert lists.category_hits("games.test") == [ListHit("b", G, "games.test")]
+    assert lists.category_hits("www.example.com") == [
+        ListHit("b", G, "www.example.com"),
+        ListHit("a", P, "example.com"),
+    ]
+
+
+def test_an_exception_alone_gives_no_category() -> None:
+    data, _, _ = build([("ads.example", "other", P)], [("ads.example", "adblock")])
+    lists = CompiledLists(data)
+    assert lists.category_hits("ads.example") == [ListHit("other", P, "ads.example")]
+    alone = CompiledLists(build(exceptions=[("ok.example", "adblock")])[0])
+    assert alone.category_hits("www.ok.example") == []
