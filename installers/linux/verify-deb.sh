@@ -34,6 +34,17 @@ if [ "${1:-}" = --inside ]; then
     mount --rbind /dev "$ROOTFS/dev"
     mount -t tmpfs tmpfs "$ROOTFS/run"
     mount -t tmpfs tmpfs "$ROOTFS/tmp"
+    # QORGAN_PYTHON's checkout (a clean clone in /tmp, say) must stay visible in the copy.
+    if [ -n "${QORGAN_PYTHON:-}" ]; then
+        checkout="$(cd "$(dirname "$QORGAN_PYTHON")/../.." && pwd)"
+        case "$checkout" in
+            /tmp | /tmp/* | /run | /run/*)
+                mkdir -p "$ROOTFS$checkout"
+                mount --bind "$checkout" "$ROOTFS$checkout"
+                mount -o remount,bind,ro "$ROOTFS$checkout"
+                ;;
+        esac
+    fi
     ip link set lo up
     cp "$DEB" "$ROOTFS/tmp/qorgan.deb"
     cp "$HERE/verify-deb-inside.sh" "$ROOTFS/tmp/checks.sh"
