@@ -6,20 +6,33 @@
   refused (over HTTP), so Firefox turns its own DoH off; a routine browser check, not an
   attempt, so it is not recorded;
 - CONNECT to a bare IP address, for a child, unless the parent allowed that address;
-- anything but TLS on port 443 (a VPN or a tunnel hiding there);
+- anything but HTTP or TLS through the proxy: mitmproxy's raw TCP mode stays off, so a
+  tunnel on port 80 or 443 (SSH, a VPN, a SOCKS server) gets a protocol error and not a
+  byte passes between it and its server; a request to port 443 in plain HTTP is killed;
+- a request to a bare address, for a child, judged as well by the names the DNS stub gave
+  that address (`proxy/resolved.py`): a deny-listed site by its IP gets the block page;
 - `Alt-Svc` headers removed, so browsers stay on TCP where the proxy sees them (QUIC's
   UDP 443 is dropped by the firewall).
 
-Every refused attempt is recorded as a bypass event with the host only.
+Every refused attempt is recorded as a bypass event with the host only (a raw tunnel,
+which never becomes a flow, is only refused).
 """
 
 import logging
 
-from mitmproxy import dns, http, tcp
+from mitmproxy import ctx, dns, http
 from mitmproxy.net.dns import response_codes
 
 from proxy.hotpath import pretty_host
-from proxy.policyfilter import PARENT_ALLOWED, PolicyFilter, bypass_decision, handled, host_url
+from proxy.policyfilter import (
+    DECISION_KEY,
+    PARENT_ALLOWED,
+    PolicyFilter,
+    bypass_decision,
+    handled,
+    host_url,
+)
+from proxy.resolved import ResolvedNames
 from rules.categories import Category
 from rules.hosts import HostError, domain_matches, normalize_host, parse_ip
 
@@ -45,8 +58,15 @@ def _is_doh(request: http.Request) -> bool:
 class AntiBypass:
     """Refuses the ways around the filter before the policy filter decides the request."""
 
-    def __init__(self, policy: PolicyFilter) -> None:
+    def __init__(self, policy: PolicyFilter, resolved: ResolvedNames | None = None) -> None:
         self.policy = policy
+        self.resolved = resolved
+
+    def configure(self, updated: set[str]) -> None:
+        # Raw TCP would relay any protocol on 80 or 443 to its server unseen (a killed
+        # TCP flow is still relayed); without it, what is not TLS is taken for HTTP.
+        if "rawtcp" in updated and ctx.options.rawtcp:
+            ctx.options.rawtcp = False
 
     def _refuse(self, host: str, rule: str, category: Category | None = None) -> None:
         self.policy.record(host, bypass_decision(rule, category))
@@ -87,6 +107,23 @@ class AntiBypass:
         if _is_doh(request):
             self._refuse(host, DOH_RULE, Category.DOH)
             flow.response = http.Response.make(403, b"", {"Cache-Control": "no-store"})
+            return
+        self._judge_bare_address(flow, host)
+
+    def _judge_bare_address(self, flow: http.HTTPFlow, host: str) -> None:
+        """A request to a bare address (no Host, or an IP in it) is blocked when a name the
+        DNS stub gave that address for is blocked for the child."""
+        names = [] if self.resolved is None else self.resolved.names(host.strip("[]"))
+        if not names:
+            return
+        active = self.policy.active()
+        if active is None or not active.is_child:
+            return  # the policy filter answers with its "starting" page, or filters nothing
+        url, decision = self.policy.decide(active, [host_url(name) for name in names])
+        if decision.blocked:
+            flow.metadata[DECISION_KEY] = decision
+            self.policy.answer_blocked(flow, active, url.host, decision)
+            self.policy.record(url.host, decision)
 
     def responseheaders(self, flow: http.HTTPFlow) -> None:
         if flow.error or not flow.live or flow.response is None:
@@ -105,14 +142,6 @@ class AntiBypass:
         if doh:
             self._refuse(pretty_host(flow.request), DOH_RULE, Category.DOH)
             flow.kill()  # type: ignore[no-untyped-call]
-
-    def tcp_start(self, flow: tcp.TCPFlow) -> None:
-        """Raw TCP on port 443 is not TLS: something is hiding there."""
-        address = flow.server_conn.address
-        if flow.error or not flow.live or address is None or address[1] != TLS_PORT:
-            return
-        self._refuse(str(address[0]), PLAIN_443_RULE)
-        flow.kill()  # type: ignore[no-untyped-call]
 
     def dns_request(self, flow: dns.DNSFlow) -> None:
         """Firefox asks for the canary before it turns DoH on; "no such name" keeps it off."""

@@ -4,7 +4,9 @@ Hosts that need nothing from Qorgan inside the connection pass through untouched
 decrypted: cheap, and apps that pin their certificates keep working). Hosts that must
 show a block page, have page rules, SafeSearch or a content check are intercepted. A
 blocked host whose app has refused Qorgan's certificate before is refused at the
-handshake with a fatal alert, and its event says so.
+handshake with a fatal alert, and its event says so. For a child, a connection passes
+through only to an address the DNS stub gave for its name (`proxy/resolved.py`); to any
+other address it is intercepted, so a tunnel cannot hide behind an allowed name.
 """
 
 import logging
@@ -16,6 +18,7 @@ from OpenSSL import SSL
 
 from proxy.blockpage import QORGAN_HOST
 from proxy.policyfilter import PARENT_ALLOWED, Active, PolicyFilter, bypass_decision, host_url
+from proxy.resolved import ResolvedNames
 from rules.decision import Decision
 from rules.hosts import HostError, normalize_host, parse_ip
 from rules.inspection import TlsAction, needs_content_check, tls_action
@@ -40,9 +43,15 @@ def _refuse(connection: SSL.Connection) -> None:
 class TlsDecision:
     """Decides each TLS connection from its server name (SNI) before any byte is decrypted."""
 
-    def __init__(self, policy: PolicyFilter, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        policy: PolicyFilter,
+        clock: Callable[[], float] = time.monotonic,
+        resolved: ResolvedNames | None = None,
+    ) -> None:
         self.policy = policy
         self._clock = clock
+        self.resolved = resolved
         self.not_interceptable: dict[str, float] = {}
         self._refused: set[str] = set()
 
@@ -97,6 +106,10 @@ class TlsDecision:
             content_check=needs_content_check(decision, active.child.child.age_class),
             interceptable=self._interceptable(host),
         )
+        if action is TlsAction.PASS_THROUGH and active.is_child and not self._stub_gave(data):
+            # A tunnel may borrow an allowed name for its own server: intercepted, the
+            # proxy checks the server's certificate for that name (or refuses it outright).
+            action = TlsAction.INTERCEPT if self._interceptable(host) else TlsAction.REFUSE
         if action is TlsAction.PASS_THROUGH:
             data.ignore_connection = True
             self.policy.record(host, decision)
@@ -114,6 +127,17 @@ class TlsDecision:
         else:
             self.policy.record(host, decision, REFUSED_PREFIX)
         logger.info("TLS to %s refused at the handshake", host)
+
+    def _stub_gave(self, data: tls.ClientHelloData) -> bool:
+        """Whether the connection goes to an address the DNS stub gave for its server name.
+
+        Nothing to compare without the stub, a name, or an address (an explicit proxy's
+        tunnel names its host, which the proxy resolves itself).
+        """
+        sni, address = data.client_hello.sni, data.context.server.address
+        if self.resolved is None or not sni or address is None or parse_ip(address[0]) is None:
+            return True
+        return self.resolved.gave(sni, address[0])
 
     def _interceptable(self, host: str) -> bool:
         until = self.not_interceptable.get(host)

@@ -13,19 +13,22 @@ from proxy.contentfilter import ContentFilter
 from proxy.dnsguard import DnsGuard
 from proxy.policyfilter import PolicyFilter
 from proxy.qorganpages import QorganPages
+from proxy.resolved import ResolvedNames
 from proxy.safesearch import SafeSearch
 from proxy.tlsdecision import TlsDecision
 
 policy = PolicyFilter()
+resolved = ResolvedNames()  # what the DNS stub answered: TLS and bare addresses are judged by it
 parts = [
     ChildMap(),  # first: it tells the others whose connection each hook is for
     QorganPages(policy),
-    AntiBypass(policy),
+    AntiBypass(policy, resolved),
     DnsGuard(policy),  # the DNS stub: no TXT/NULL tunnels, no ECH/QUIC hints
+    resolved,
     policy,
     SafeSearch(),
     ContentFilter(policy),
-    TlsDecision(policy),
+    TlsDecision(policy, resolved=resolved),
 ]
 # One addon for mitmproxy to walk per event instead of seven (proxy/chain.py).
 addons = [AddonChain(parts)]

@@ -27,6 +27,7 @@ import pytest
 from app.ipc.client import IpcClient
 from app.paths import database_path, national_list_path
 from app.store import Store
+from proxy.dnsguard import NAMES_PER_MINUTE
 from rules.ageclass import AgeClass
 from rules.ipc import ErrorCode
 from rules.policy import ChildProfile, ChildRules
@@ -37,6 +38,8 @@ from tests.e2e.test_enforcement_internet import (
     OTHER_ANSWER,
     OTHER_RESOLVER,
     SITES,
+    TUNNEL_SSH,
+    TUNNEL_TLS,
     Internet,
 )
 from tests.e2e.test_enforcement_pc import (
@@ -48,6 +51,17 @@ from tests.e2e.test_enforcement_pc import (
     inner_pid,
     remove_stale,
     wait_for,
+)
+from tests.e2e.test_enforcement_probes import (
+    DNS_BURST,
+    DNS_QUERY,
+    GUESS_PIN,
+    LOOPBACK_CLIENT,
+    LOOPBACK_PROBE,
+    LOOPBACK_SERVER,
+    LOOPBACK_SERVICES,
+    RAW_CLIENT,
+    SEND,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(170)]
@@ -96,7 +110,7 @@ def prepare_store(data: Path) -> None:
                 AgeClass.TWELVE,
                 accounts=(CHILD,),
                 language=Language.KK,
-                rules=ChildRules(deny=("blocked.test",)),
+                rules=ChildRules(allow=("school.test",), deny=("blocked.test",)),
             )
         )
         store.set_pin(PIN)
@@ -225,6 +239,39 @@ BLOCKED = [
         "https://allowed.test/",
         ("--resolve", "allowed.test:443:10.77.0.11"),
     ),
+    ("the same site by a decimal IPv4 (http://172818443/)", "http://172818443/", ()),
+    ("the same site by a hex IPv4 (http://0x0a4d000b/)", "http://0x0a4d000b/", ()),
+    ("the same site by a short IPv4 (http://10.77.11/)", "http://10.77.11/", ()),
+    ("the same site by an IPv4-mapped IPv6 literal, http", "http://[::ffff:10.77.0.11]/", ()),
+    (
+        "the same site by an IPv4-mapped IPv6 literal, https",
+        "https://[::ffff:10.77.0.11]/",
+        ("-k",),
+    ),
+    (
+        "a blocked Host inside an allowed name's TLS (domain fronting)",
+        "https://allowed.test/",
+        ("-H", "Host: blocked.test"),
+    ),
+    (
+        "a blocked Host sent to an allowed site's address, http",
+        "http://allowed.test/",
+        ("-H", "Host: blocked.test"),
+    ),
+    (
+        "a WebSocket to a blocked site",
+        "http://blocked.test/",
+        (
+            *("-H", "Connection: Upgrade", "-H", "Upgrade: websocket"),
+            *(
+                "-H",
+                "Sec-WebSocket-Version: 13",
+                "-H",
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+            ),
+        ),
+    ),
+    ("an HTTP/2 cleartext upgrade to a blocked site", "http://blocked.test/", ("--http2",)),
 ]
 
 
@@ -240,6 +287,80 @@ def test_blocked_sites_show_the_block_page_in_every_spelling(
     shown = is_block_page(result) or ("literal, https" in what and result.code == 35)
     stopped = shown and not sites_reached and "hello from" not in result.out
     tried(what, stopped) if stopped else tried(f"{what}: {result} reached {reached}", stopped)
+
+
+def raw_client(pc: Pc, address: str, port: int, data: str, sni: str = "") -> str:
+    """What a child's own client got back from `address`: its server's words, or the proxy's."""
+    result = pc.as_user(CHILD, sys.executable, "-c", RAW_CLIENT, address, str(port), sni, data)
+    return result.out + result.err
+
+
+def test_tunnels_on_the_web_ports_get_no_further_than_the_proxy(pc: Pc) -> None:
+    # A site the parent allowed passes through untouched, to the address the stub gave.
+    assert body_and_status(pc.curl(CHILD, "https://school.test/")) == (
+        200,
+        "hello from school.test",
+    )
+    for what, address, port, data, sni in [
+        ("an SSH server on port 80 that speaks first", TUNNEL_SSH, 80, "", ""),
+        ("an SSH server on port 443 that speaks first", TUNNEL_SSH, 443, "", ""),
+        ("an SSH client on port 80", TUNNEL_SSH, 80, "SSH-2.0-OpenSSH_9.2\\r\\n", ""),
+        ("an SSH client on port 443", TUNNEL_SSH, 443, "SSH-2.0-OpenSSH_9.2\\r\\n", ""),
+        ("a SOCKS5 handshake on port 80", TUNNEL_SSH, 80, "\\x05\\x01\\x00", ""),
+        (
+            "a TLS tunnel under a passed-through name (SNI) to its own server",
+            TUNNEL_TLS,
+            443,
+            "hi",
+            "school.test",
+        ),
+        (
+            "HTTP CONNECT to port 22 through the transparent port",
+            SITES["allowed.test"][0],
+            80,
+            "CONNECT 10.77.0.10:22 HTTP/1.1\\r\\nHost: 10.77.0.10:22\\r\\n\\r\\nSSH-2.0-x\\r\\n",
+            "",
+        ),
+        (
+            "an absolute-form request for a blocked site to an allowed address",
+            SITES["allowed.test"][0],
+            80,
+            "GET http://blocked.test/ HTTP/1.1\\r\\nHost: blocked.test\\r\\n"
+            "Connection: close\\r\\n\\r\\n",
+            "",
+        ),
+        (
+            "HTTP/2 with prior knowledge (h2c) to a blocked site",
+            SITES["blocked.test"][0],
+            80,
+            "PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n",
+            "",
+        ),
+    ]:
+        before = hits(pc)
+        got = raw_client(pc, address, port, data, sni)
+        after = hits(pc)
+        reached = [
+            k
+            for k, v in after.items()
+            if v != before.get(k, 0) and (k.endswith("-data") or k.startswith("http") or k == "ssh")
+        ]
+        stopped = not reached and "tunnel" not in got and "hello from" not in got
+        tried(what, stopped) if stopped else tried(f"{what}: {got} reached {reached}", stopped)
+
+
+def test_a_deny_listed_site_by_its_bare_address_gets_the_block_page(pc: Pc) -> None:
+    # The child looks the name up (through the stub), then asks for the address alone.
+    assert SITES["blocked.test"][0] in pc.as_user(CHILD, "getent", "ahostsv4", "blocked.test").out
+    address = SITES["blocked.test"][0]
+    for what, options in [
+        ("a deny-listed site by its bare IPv4, http", ()),
+        ("a deny-listed site by its bare IPv4, HTTP/1.0 without Host", ("-0", "-H", "Host:")),
+    ]:
+        before = hits(pc)
+        result = pc.curl(CHILD, f"http://{address}/", *options)
+        reached = [k for k, v in hits(pc).items() if k.startswith("http") and v != before.get(k, 0)]
+        tried(what, is_block_page(result) and not reached)
 
 
 def test_doh_dot_quic_other_ports_and_resolvers_fail_for_the_child(pc: Pc) -> None:
@@ -296,16 +417,61 @@ def test_doh_dot_quic_other_ports_and_resolvers_fail_for_the_child(pc: Pc) -> No
     )
 
 
-DNS_QUERY = """
-import socket, sys
-name, kind = sys.argv[2], int(sys.argv[3])
-q = bytes.fromhex("abcd01000001000000000000")
-q += b"".join(bytes([len(p)]) + p.encode() for p in name.split(".")) + b"\\x00"
-q += kind.to_bytes(2, "big") + b"\\x00\\x01"
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(5)
-s.sendto(q, (sys.argv[1], 53)); answer = s.recv(4096)
-print(answer[3] & 15, int.from_bytes(answer[6:8], "big"))
-"""
+def send(pc: Pc, account: str, address: str, port: int, kind: str) -> bool:
+    """Whether `account` could send to `address` (a ping or a TCP connection: answered too)."""
+    result = pc.as_user(account, sys.executable, "-c", SEND, address, str(port), kind)
+    return result.out.startswith("sent")
+
+
+def test_other_ports_protocols_and_raw_sockets_fail_for_the_child(pc: Pc) -> None:
+    site4, site6 = SITES["allowed.test"]
+    # Ping sockets for every group, as systemd sets it on a desktop: ICMP is the firewall's.
+    assert pc.as_root("sysctl", "-qw", "net.ipv4.ping_group_range=0 2147483647").code == 0
+    for what, address, port, kind, counter in [
+        *(
+            (f"{name} (TCP {port})", site4, port, "tcp", name)
+            for port, name in [(22, "ssh"), (1080, "socks"), (3128, "web-proxy"), (9001, "tor")]
+        ),
+        ("an outside web proxy over IPv6 (TCP 3128)", site6, 3128, "tcp", "web-proxy"),
+        ("WireGuard (UDP 51820)", site4, 51820, "udp", "wireguard"),
+        ("OpenVPN (UDP 1194), IPv6", site6, 1194, "udp", "openvpn"),
+        ("a VPN on UDP 53 (not DNS) to another server", OTHER_RESOLVER, 53, "udp", "other-dns"),
+        ("ping (an ICMP tunnel), IPv4", site4, 0, "ping", ""),
+        ("ping (an ICMP tunnel), IPv6", site6, 0, "ping", ""),
+        ("a raw socket (no CAP_NET_RAW)", site4, 0, "raw", ""),
+    ]:
+        before = hits(pc).get(counter, 0)
+        sent = send(pc, CHILD, address, port, kind)
+        time.sleep(0.2)
+        stopped = hits(pc).get(counter, 0) == before and (not sent or kind == "udp")
+        tried(what, stopped)
+        if kind != "raw":  # the same from the parent's account gets through
+            assert send(pc, PARENT, address, port, kind), what
+            time.sleep(0.2)
+            assert not counter or hits(pc).get(counter, 0) > before, what
+    before = hits(pc)
+    userns = pc.as_user(
+        CHILD, "unshare", "--user", "--map-root-user", "curl", "-sm4", f"http://{site4}:8080/"
+    )
+    tried("another port from a user namespace (unshare -r)", userns.refused and hits(pc) == before)
+    # DNS over TCP to a resolver of the child's choosing is answered by the stub instead.
+    query = (
+        "import socket\n"
+        "q = bytes.fromhex('abcd01000001000000000000')\n"
+        "q += b'\\x07allowed\\x04test\\x00\\x00\\x01\\x00\\x01'\n"
+        f"s = socket.create_connection(('{OTHER_RESOLVER}', 53), 4)\n"
+        "s.sendall(len(q).to_bytes(2, 'big') + q); print(s.recv(512).hex())\n"
+    )
+    before = hits(pc)
+    answer = pc.as_user(CHILD, sys.executable, "-c", query)
+    marker = bytes(map(int, OTHER_ANSWER.split("."))).hex()
+    stub = bytes(map(int, site4.split("."))).hex()
+    tried(
+        "another DNS resolver over TCP 53",
+        hits(pc).get("other-dns", 0) == before.get("other-dns", 0)
+        and marker not in answer.out
+        and stub in answer.out,  # answered by the stub, with the PC's own resolver's answer
+    )
 
 
 def dns_query(pc: Pc, account: str, name: str, kind: int) -> tuple[int, int]:
@@ -327,6 +493,17 @@ def test_dns_tunnels_through_the_stub_are_refused_and_names_still_resolve(pc: Pc
         before = hits(pc).get("isp-dns", 0)
         code, _ = dns_query(pc, CHILD, name, kind)
         tried(what, code == refused and hits(pc).get("isp-dns", 0) == before)
+    # A tunnel in ordinary A questions needs a new name for each piece of data: after
+    # NAMES_PER_MINUTE new names under one domain, the stub refuses the next ones.
+    limit = str(NAMES_PER_MINUTE)
+    first = pc.as_user(CHILD, sys.executable, "-c", DNS_BURST, ISP_RESOLVER, "0", limit)
+    assert set(first.out.split()) == {"3"}, first  # asked upstream: no such name
+    before = hits(pc).get("isp-dns", 0)
+    more = pc.as_user(CHILD, sys.executable, "-c", DNS_BURST, ISP_RESOLVER, limit, "10")
+    reached = hits(pc).get("isp-dns", 0) - before
+    what = "a DNS tunnel in A questions (a new name for each piece of data)"
+    stopped = more.out.split() == ["5"] * 10 and reached == 0
+    tried(what, stopped) if stopped else tried(f"{what}: {more} reached {reached}", stopped)
     # HTTPS records: an empty answer, so browsers take no ECH or QUIC hint.
     assert dns_query(pc, CHILD, "allowed.test", 65) == (0, 0)
     assert dns_query(pc, PARENT, "t.allowed.test", 16)[0] == 0  # a parent's DNS is not touched
@@ -350,31 +527,6 @@ def test_a_port_the_parent_opens_reaches_its_server_until_it_is_closed(pc: Pc) -
     tried("a port the parent opened and closed again (8080)", pc.curl(CHILD, site).refused)
 
 
-LOOPBACK_SERVER = """
-import socket, sys, time
-s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(); s.settimeout(1)
-print("listening", flush=True)
-end = time.monotonic() + 60
-while time.monotonic() < end:
-    try:
-        c, _ = s.accept()
-    except OSError:
-        continue
-    c.sendall(b"socks here\\n"); c.close()
-"""
-LOOPBACK_CLIENT = """
-import socket, sys
-own = socket.socket(); own.bind(("127.0.0.1", 0)); own.listen()
-for name, port in (("own", own.getsockname()[1]), ("other", int(sys.argv[1]))):
-    s = socket.socket(); s.settimeout(2)
-    try:
-        s.connect(("127.0.0.1", port)); print(name, "connected")
-    except OSError:
-        print(name, "no answer")
-"""
-
-
 def test_another_accounts_loopback_service_does_not_answer_the_child(pc: Pc) -> None:
     # A SOCKS-like service of the parent's on loopback, as a system Tor's 9050 would be.
     server = subprocess.Popen(
@@ -395,6 +547,35 @@ def test_another_accounts_loopback_service_does_not_answer_the_child(pc: Pc) -> 
         )
         parent = pc.as_user(PARENT, sys.executable, "-c", LOOPBACK_CLIENT, "9050")
         assert parent.out.splitlines() == ["own connected", "other connected"], parent
+    finally:
+        server.kill()
+        server.wait(10)
+
+
+def test_other_loopback_services_over_udp_ipv6_and_0000_do_not_answer_the_child(pc: Pc) -> None:
+    server = subprocess.Popen(
+        pc.enter(
+            *("setpriv", f"--reuid={PARENT}", f"--regid={PARENT}", "--init-groups", "--"),
+            *(sys.executable, "-c", LOOPBACK_SERVICES),
+        ),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None and server.stdout.readline().strip() == "listening"
+        parent = pc.as_user(PARENT, sys.executable, "-c", LOOPBACK_PROBE).out.splitlines()
+        assert parent == ["tcp6 service here", "any service here", "udp service here"], parent
+        child = pc.as_user(CHILD, sys.executable, "-c", LOOPBACK_PROBE).out.splitlines()
+        for line, what in zip(
+            child,
+            [
+                "another account's loopback service over IPv6 ([::1]:9051)",
+                "another account's loopback service by 0.0.0.0 (0.0.0.0:9052)",
+                "another account's loopback UDP service (a local DNS or VPN, 127.0.0.1:9053)",
+            ],
+            strict=True,
+        ):
+            tried(what, line.endswith("no answer"))
     finally:
         server.kill()
         server.wait(10)
@@ -429,6 +610,21 @@ def test_the_child_cannot_stop_kill_read_or_change_anything(pc: Pc) -> None:
         result = pc.as_user(CHILD, "kill", "-9", str(inner_pid(pid)))
         time.sleep(0.2)
         tried(what, result.refused and pid.is_running())
+    worker_pid = str(inner_pid(worker))
+    tried("stop the proxy (SIGSTOP)", pc.as_user(CHILD, "kill", "-STOP", worker_pid).refused)
+    tried(
+        "read the proxy's memory and environment",
+        pc.as_user(CHILD, "cat", f"/proc/{worker_pid}/environ").refused,
+    )
+    ptrace = (
+        "import ctypes, sys\n"
+        "libc = ctypes.CDLL(None, use_errno=True)\n"
+        "sys.exit(0 if libc.ptrace(16, int(sys.argv[1]), 0, 0) == 0 else 1)\n"  # PTRACE_ATTACH
+    )
+    tried(
+        "attach a debugger to the proxy (ptrace)",
+        pc.as_user(CHILD, sys.executable, "-c", ptrace, worker_pid).refused,
+    )
     table = pc.as_user(CHILD, "nft", "delete", "table", "inet", "qorgan")
     userns = pc.as_user(CHILD, "unshare", "--user", "--map-root-user", "nft", "flush", "ruleset")
     still = pc.as_root("nft", "list", "table", "inet", "qorgan")
@@ -445,6 +641,9 @@ def test_the_child_cannot_stop_kill_read_or_change_anything(pc: Pc) -> None:
         ("replace the national list", ["sh", "-c", f"echo {{}} > {national_list_path(pc.data)}"]),
         ("remove the service's socket", ["rm", "-f", "/run/qorgan/qorgan.sock"]),
         ("set the clock", ["date", "-s", "2030-01-01"]),
+        ("list the proxy's folder (its CA, its event spool)", ["ls", str(pc.proxy_home)]),
+        ("put a file in /run/qorgan", ["touch", "/run/qorgan/x"]),
+        ("fill the service's data folder", ["sh", "-c", f"head -c 1M /dev/zero > {pc.data}/fill"]),
     ]:
         tried(what, pc.as_user(CHILD, *command).refused)
     assert pc.socket.exists()
@@ -560,6 +759,19 @@ def test_a_new_account_gets_the_default_child_policy(pc: Pc) -> None:
     wait_for("the new account filtered", filtered, 15, pc)
     tried("a new OS account", True)
     assert body_and_status(pc.curl(PARENT, "https://casino.test/"))[0] == 200  # admins never
+
+
+def test_guessing_the_pin_over_ipc_locks_it(pc: Pc) -> None:
+    # Last of the tests that log in: the lock holds for a minute.
+    answer = pc.as_root(
+        *("setpriv", f"--reuid={CHILD}", f"--regid={CHILD}", "--init-groups", "--"),
+        *("env", f"PYTHONPATH={REPO}", sys.executable, "-c", GUESS_PIN, PIN),
+    )
+    codes = answer.out.split()
+    tried(
+        "guess the parent's PIN over IPC (then the right one)",
+        len(codes) == 7 and "opened" not in codes and codes[-1] == ErrorCode.LOCKED,
+    )
 
 
 def test_a_stopped_service_leaves_the_child_refused_and_its_records_kept(pc: Pc) -> None:

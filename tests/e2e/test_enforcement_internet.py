@@ -10,6 +10,8 @@ import ipaddress
 import os
 import socket
 import ssl
+import struct
+import subprocess
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -31,8 +33,15 @@ SITES = {
     "casino.test": ("10.77.0.11", "fd77::11"),  # on the national list, by name and by address
     "blocked.test": ("10.77.0.12", "fd77::12"),  # on the parent's deny list
     "xn--80aodfsg.test": ("10.77.0.13", "fd77::13"),  # казино.test, on the national list
+    "school.test": ("10.77.0.14", "fd77::14"),  # on the parent's allow list: passed through
     "dns.google": ("10.77.0.20", "fd77::20"),  # a DoH resolver
 }
+# Servers a child might run out there to tunnel through port 80 or 443.
+TUNNEL_TLS = "10.77.0.30"  # TLS on 443 with its own certificate (not for any site's name)
+TUNNEL_SSH = "10.77.0.31"  # an SSH-like server that speaks first, on 80 and 443
+# Other ports a child might try: TCP counted on accept, UDP on each datagram.
+OTHER_TCP = {22: "ssh", 1080: "socks", 3128: "web-proxy", 9001: "tor"}
+OTHER_UDP = {51820: "wireguard", 1194: "openvpn"}
 ISP_RESOLVER = "10.77.0.53"  # the PC's configured resolver
 OTHER_RESOLVER = "10.77.0.88"  # a resolver a child might pick instead
 OTHER_ANSWER = "10.77.0.99"  # what only the other resolver answers
@@ -102,6 +111,34 @@ def make_ca(directory: Path) -> tuple[Path, Path, Path]:
     return paths
 
 
+def self_signed(directory: Path, name: str) -> tuple[Path, Path]:
+    """A self-signed certificate for `name` and its key: (cert, key)."""
+    now = datetime.datetime.now(datetime.UTC)
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=2))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    paths = directory / f"{name}.crt", directory / f"{name}.key"
+    paths[0].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    paths[1].write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return paths
+
+
 def dns_answer(query: bytes, table: dict[str, str], fallback: str | None) -> bytes:
     """An answer to a DNS query: A records from `table` (or `fallback`), nothing for others."""
     message = dns.DNSMessage.unpack(query)
@@ -123,6 +160,7 @@ class Internet:
 
     def __init__(self, netns: str, workdir: Path) -> None:
         self.hits: Counter[str] = Counter()
+        self.netns = netns
         self.ca, cert, key = make_ca(workdir)
         self._lock = threading.Lock()
         self._closers: list[socket.socket | ThreadingHTTPServer] = []
@@ -138,8 +176,13 @@ class Internet:
                 self._udp(family, host, 443, "quic")
                 self._udp(family, host, 853, "dot-udp")
                 self._tcp(family, host, 853, "dot-tcp")
+                for port, what in OTHER_TCP.items():
+                    self._tcp(family, host, port, what)
+                for port, what in OTHER_UDP.items():
+                    self._udp(family, host, port, what)
             self._dns(ISP_RESOLVER, "isp-dns", table, None)
             self._dns(OTHER_RESOLVER, "other-dns", {}, OTHER_ANSWER)
+            self._tunnels(workdir)
 
     def count(self, what: str) -> None:
         with self._lock:
@@ -240,6 +283,59 @@ class Internet:
 
         self._thread(serve)
 
+    def _tunnels(self, workdir: Path) -> None:
+        """The tunnel servers, behind a DNAT of their ports 80 and 443 (the sites hold those)."""
+        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls.load_cert_chain(*self_signed(workdir, "tunnel.example"))
+        self._tunnel(TUNNEL_TLS, 20443, "tunnel-tls", tls)
+        self._tunnel(TUNNEL_SSH, 20080, "tunnel-ssh", None)
+        rules = [
+            f"ip daddr {TUNNEL_TLS} tcp dport 443 dnat to {TUNNEL_TLS}:20443",
+            f"ip daddr {TUNNEL_SSH} tcp dport {{ 80, 443 }} dnat to {TUNNEL_SSH}:20080",
+        ]
+        script = "table ip tunnels {\n chain pre {\n  type nat hook prerouting priority -100;\n"
+        subprocess.run(
+            ["ip", "netns", "exec", self.netns, "nft", "-f", "-"],
+            input=script + "\n".join(rules) + "\n }\n}\n",
+            text=True,
+            check=True,
+        )
+
+    def _tunnel(self, address: str, port: int, what: str, tls: ssl.SSLContext | None) -> None:
+        """Counts connections (`what`) and data that came through (`what-data`), echoing it;
+        without TLS it speaks first, as SSH does."""
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((address, port))
+        sock.listen()
+        self._closers.append(sock)
+
+        def answer(connection: socket.socket) -> None:
+            with connection:
+                connection.settimeout(5)
+                try:
+                    if tls is not None:
+                        connection = tls.wrap_socket(connection, server_side=True)
+                    else:
+                        connection.sendall(b"SSH-2.0-tunnel\r\n")
+                    data = connection.recv(4096)
+                    if data:
+                        self.count(f"{what}-data")
+                        connection.sendall(b"tunnel echo: " + data)
+                except OSError:
+                    return
+
+        def serve() -> None:
+            while True:
+                try:
+                    connection, _ = sock.accept()
+                except OSError:
+                    return
+                self.count(what)
+                self._thread(answer, connection)
+
+        self._thread(serve)
+
     def _dns(self, address: str, what: str, table: dict[str, str], fallback: str | None) -> None:
         udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         udp.bind((address, 53))
@@ -256,7 +352,10 @@ class Internet:
                 except OSError:
                     return
                 self.count(what)
-                udp.sendto(dns_answer(query, table, fallback), peer)
+                try:
+                    udp.sendto(dns_answer(query, table, fallback), peer)
+                except struct.error:  # not DNS (a VPN tried on port 53): no answer
+                    continue
 
         def serve_tcp() -> None:
             while True:
@@ -267,7 +366,10 @@ class Internet:
                 self.count(what)
                 with connection:
                     size = int.from_bytes(connection.recv(2), "big")
-                    answer = dns_answer(connection.recv(size), table, fallback)
+                    try:
+                        answer = dns_answer(connection.recv(size), table, fallback)
+                    except struct.error:
+                        continue
                     connection.sendall(len(answer).to_bytes(2, "big") + answer)
 
         self._thread(serve_udp)

@@ -23,6 +23,8 @@ from tests.e2e.test_enforcement import (  # noqa: F401 - collected again, agains
     test_blocked_sites_show_the_block_page_in_every_spelling,
     test_dns_tunnels_through_the_stub_are_refused_and_names_still_resolve,
     test_doh_dot_quic_other_ports_and_resolvers_fail_for_the_child,
+    test_other_loopback_services_over_udp_ipv6_and_0000_do_not_answer_the_child,
+    test_other_ports_protocols_and_raw_sockets_fail_for_the_child,
     test_with_the_proxy_killed_the_child_is_refused_until_it_is_restarted,
     tried,
 )

@@ -29,6 +29,8 @@ from tests.e2e.test_enforcement_internet import (
     PC4,
     PC6,
     SITES,
+    TUNNEL_SSH,
+    TUNNEL_TLS,
 )
 
 PREFIX = "qorgan-e2e-"
@@ -93,7 +95,8 @@ class Pc:
         run("ip", "-n", pc, "addr", "add", f"{PC6}/64", "dev", veth, "nodad")
         run("ip", "-n", net, "addr", "add", f"{NET4}/24", "dev", "n" + veth)
         run("ip", "-n", net, "addr", "add", f"{NET6}/64", "dev", "n" + veth, "nodad")
-        for four, six in [*SITES.values(), (ISP_RESOLVER, None), (OTHER_RESOLVER, None)]:
+        others = (ISP_RESOLVER, OTHER_RESOLVER, TUNNEL_TLS, TUNNEL_SSH)
+        for four, six in [*SITES.values(), *((address, None) for address in others)]:
             run("ip", "-n", net, "addr", "add", f"{four}/32", "dev", "n" + veth)
             if six:
                 run("ip", "-n", net, "addr", "add", f"{six}/128", "dev", "n" + veth, "nodad")

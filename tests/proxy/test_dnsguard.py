@@ -1,5 +1,6 @@
 """The DNS guard passes what browsers ask, answers HTTPS/SVCB empty, refuses tunnel questions."""
 
+from ipaddress import IPv4Address
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,7 @@ from mitmproxy import dns
 from mitmproxy.net.dns import response_codes, types
 from mitmproxy.test import taddons, tflow
 
-from proxy.dnsguard import DnsGuard
+from proxy.dnsguard import NAMES_PER_MINUTE, DnsGuard
 from proxy.policyfilter import PolicyFilter
 from proxy.snapshot import EventSpool
 from rules.decision import Step, Verdict
@@ -122,3 +123,52 @@ def test_a_query_with_a_refused_and_a_passed_question_is_refused() -> None:
     ]
     DnsGuard(PolicyFilter(), Clock()).dns_request(flow)
     assert flow.response is not None and flow.response.response_code == response_codes.REFUSED
+
+
+def test_a_burst_of_new_names_under_one_domain_is_refused(tmp_path: Path) -> None:
+    clock = Clock()
+    policy = spooled(tmp_path, clock)
+    guard = DnsGuard(policy, clock)
+
+    def answered(name: str) -> bool:
+        flow = query(name, types.A)
+        guard.dns_request(flow)
+        return flow.response is None
+
+    assert all(answered(f"d{number}.t.example.com") for number in range(NAMES_PER_MINUTE))
+    assert not answered("one-more.t.example.com")  # a tunnel's pace: refused
+    assert answered("D0.t.example.com.")  # a name already asked still resolves
+    assert answered("www.bilimland.kz")  # other domains are not held up
+    assert [(e.host, e.rule_id) for e in recorded(policy)] == [("example.com", "bypass:dns-burst")]
+    clock.now += 60
+    assert answered("one-more.t.example.com")  # a new minute
+
+
+def reply(name: str, *answers: dns.ResourceRecord) -> dns.DNSFlow:
+    flow = query(name, types.A)
+    flow.response = flow.request.succeed(list(answers))
+    return flow
+
+
+def test_an_answer_carrying_data_in_a_long_name_is_refused(tmp_path: Path) -> None:
+    clock = Clock()
+    policy = spooled(tmp_path, clock)
+    guard = DnsGuard(policy, clock)
+    data = reply("x.t.example.com", dns.ResourceRecord.CNAME("x.t.example.com", LONG_NAME))
+    cdn = reply(
+        "www.bilimland.kz",
+        dns.ResourceRecord.CNAME("www.bilimland.kz", "edge.cdn.example"),
+        dns.ResourceRecord.A("edge.cdn.example", IPv4Address("198.51.100.7")),
+    )
+    failed = reply("x.t.example.com", dns.ResourceRecord.CNAME("x.t.example.com", LONG_NAME))
+    failed.error = tflow.terr()
+    for flow in (data, cdn, failed):
+        guard.dns_response(flow)
+    assert data.response is not None and data.response.response_code == response_codes.REFUSED
+    assert data.response.answers == []
+    assert cdn.response is not None and len(cdn.response.answers) == 2
+    assert failed.response is not None and len(failed.response.answers) == 1
+    assert [(e.host, e.rule_id) for e in recorded(policy)] == [
+        ("example.com", "bypass:dns-long-name")
+    ]
+    guard.dns_response(query("x.t.example.com", types.A))  # no answer yet: nothing to judge

@@ -5,7 +5,9 @@ The plan is the same for both backends (this one and `iptables.py`). For each ch
 - TCP 80 and 443 are redirected to that child's transparent proxy port on loopback;
   when the proxy is down nothing listens there and the connection is refused;
 - DNS (UDP and TCP 53) to any resolver, a loopback one included, goes to the DNS stub;
-- the ports a parent opened (`OpenPort`) go out as they are, to any address;
+- the ports a parent opened (`OpenPort`) go out as they are, to any address; only as the
+  child's own connections: an answer from a child's listener to such a port is refused, so
+  a helper outside cannot come in from it (a tunnel the other way round);
 - UDP 443 (QUIC) and TCP/UDP 853 (DNS-over-TLS) are dropped;
 - anything else leaving the PC is rejected: no other port or protocol gets around the proxy;
 - a proxy port is reached only through the child's own redirect, so a child cannot
@@ -170,7 +172,8 @@ def _open_rules(plan: FirewallPlan) -> list[str]:
         ]
         if ports:
             rules.append(
-                f'    {protocol} dport {{ {", ".join(ports)} }} accept comment "opened by a parent"'
+                f"    ct direction original {protocol} dport {{ {', '.join(ports)} }} accept "
+                'comment "opened by a parent"'
             )
     return rules
 

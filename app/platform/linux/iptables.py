@@ -85,7 +85,9 @@ def rules(plan: FirewallPlan, family: Family) -> dict[str, list[Rule]]:
         ports = (
             f"{opened.first}" if opened.first == opened.last else f"{opened.first}:{opened.last}"
         )
-        filters.append(f"{CHILD} -p {opened.protocol} --dport {ports} -j ACCEPT")
+        filters.append(
+            f"{CHILD} -p {opened.protocol} --dport {ports} -m conntrack --ctdir ORIGINAL -j ACCEPT"
+        )
     filters += [
         f"{CHILD} -d {family.loopback} -j {LOOPBACK}",
         f"{CHILD} -p udp --dport {QUIC_PORT} -j DROP",

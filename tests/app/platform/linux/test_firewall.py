@@ -55,8 +55,10 @@ def test_the_ruleset_redirects_each_child_and_refuses_the_rest() -> None:
     assert 'udp dport 443 counter drop comment "QUIC"' in text
     assert "th dport 853 counter drop" in text
     assert text.count("jump child_output") == 2
-    assert 'tcp dport { 5555 } accept comment "opened by a parent"' in text
-    assert 'udp dport { 6000-6010 } accept comment "opened by a parent"' in text
+    assert 'ct direction original tcp dport { 5555 } accept comment "opened by a parent"' in text
+    assert (
+        'ct direction original udp dport { 6000-6010 } accept comment "opened by a parent"' in text
+    )
     assert "meta skuid 65534 ct state new ct mark set 0x5100fffe" in text
     assert "ct mark 0x5100fffe meta skuid 65534 accept" in text
 
@@ -82,14 +84,15 @@ def test_the_iptables_rules_say_the_same_for_each_family() -> None:
                 f"QORGAN-CHILD -p tcp --dport {port} -m conntrack ! --ctstate DNAT "
                 "-j REJECT --reject-with tcp-reset"
             ) in filters
-        assert "QORGAN-CHILD -p tcp --dport 5555 -j ACCEPT" in filters
-        assert "QORGAN-CHILD -p udp --dport 6000:6010 -j ACCEPT" in filters
+        opened = "-m conntrack --ctdir ORIGINAL -j ACCEPT"
+        assert f"QORGAN-CHILD -p tcp --dport 5555 {opened}" in filters
+        assert f"QORGAN-CHILD -p udp --dport 6000:6010 {opened}" in filters
         assert "QORGAN-CHILD -p udp --dport 443 -j DROP" in filters
         assert {
             "QORGAN-CHILD -p tcp --dport 853 -j DROP",
             "QORGAN-CHILD -p udp --dport 853 -j DROP",
         } <= set(filters)
-        assert filters.index("QORGAN-CHILD -p tcp --dport 5555 -j ACCEPT") < filters.index(
+        assert filters.index(f"QORGAN-CHILD -p tcp --dport 5555 {opened}") < filters.index(
             f"QORGAN-CHILD -d {loopback} -j QORGAN-LOOPBACK"
         )
         assert filters[-1] == "QORGAN-REPLY -j DROP"
@@ -330,6 +333,50 @@ def test_ports_a_parent_opened_reach_their_server_and_others_do_not(
     finally:
         for listener in (game, closed, voice, other):
             listener.close()
+
+
+ECHO_ONCE = """
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind((sys.argv[1], 7000)); s.settimeout(3)
+print("listening", flush=True)
+data, peer = s.recvfrom(100)
+try:
+    s.sendto(b"echo " + data, peer); print("answered")
+except OSError as error:
+    print("refused", error)
+"""
+
+
+def test_an_opened_port_lets_no_helper_outside_come_in_from_it(
+    namespace: Namespace, make: Maker
+) -> None:
+    """A child's listener answering a helper who sends from an opened port (6005/udp) would
+    be a tunnel the other way round: the answer is refused."""
+    make(namespace).apply(PLAN)
+    child = subprocess.Popen(
+        [
+            *("ip", "netns", "exec", namespace.name),
+            *("setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"),
+            *(SYSTEM_PYTHON, "-c", ECHO_ONCE, SITE),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "listening"
+        with namespace.inside():
+            helper = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        with helper:
+            helper.bind((SITE, 6005))
+            helper.settimeout(1)
+            helper.sendto(b"hi", (SITE, 7000))
+            with pytest.raises(TimeoutError):
+                helper.recvfrom(100)
+        out, _ = child.communicate(timeout=10)
+        assert out.startswith("refused"), out
+    finally:
+        child.kill()
+        child.wait(10)
 
 
 LOOPBACK_PROBE = """
