@@ -17,6 +17,7 @@ from proxy.hotpath import STREAMING_LOG
 from proxy.policyfilter import DECISION_KEY, SCORE_PENDING_KEY, PolicyFilter
 from rules.categories import Category
 from rules.decision import Decision
+from rules.inspection import scored_decision
 from rules.listfile import ImportReport
 from rules.phrases import WeightedPhrase, parse_phrase_list
 from rules.scoring import PhraseScorer, page_text
@@ -110,7 +111,8 @@ class ContentFilter:
         if active is None:
             self.policy.answer_starting(flow)
             return
-        _, decision = self.policy.decide(active, [flow.request.pretty_url], content=score)
+        # The request's decision stands but for the content step, which comes last.
+        decision = scored_decision(flow.metadata[DECISION_KEY], active.child, score)
         flow.metadata[DECISION_KEY] = decision
         if decision.blocked:
             self.policy.answer_blocked(flow, active, host, decision)

@@ -123,22 +123,27 @@ def decide_request(
     if rules.whitelist_only:
         return block(Reason(Step.WHITELIST_ONLY, "whitelist_only"))
     if not hits and context.content is not None:
-        threshold = content_threshold(child.child.age_class)
-        score = context.content
-        if threshold is not None and score.total > threshold:
-            return block(
-                Reason(
-                    Step.CONTENT,
-                    f"content:{child.child.age_class}",
-                    category=score.category,
-                    score=score.total,
-                    threshold=threshold,
-                    phrases=score.top_phrases,
-                )
-            )
+        scored = content_reason(child, context.content)
+        if scored is not None:
+            return block(scored)
     if hits:
         return allow(_list_reason(Step.DEFAULT, child.action(hits[0].category)[1], hits[0]))
     return allow(Reason(Step.DEFAULT, "default"))
+
+
+def content_reason(child: ChildFilter, score: ContentScore) -> Reason | None:
+    """The content step: a page scored over the child's age-class threshold is blocked."""
+    threshold = content_threshold(child.child.age_class)
+    if threshold is None or score.total <= threshold:
+        return None
+    return Reason(
+        Step.CONTENT,
+        f"content:{child.child.age_class}",
+        category=score.category,
+        score=score.total,
+        threshold=threshold,
+        phrases=score.top_phrases,
+    )
 
 
 def _first_blocked(child: ChildFilter, hits: Sequence[ListHit]) -> tuple[str, ListHit] | None:

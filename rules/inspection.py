@@ -11,7 +11,8 @@ from enum import StrEnum
 
 from rules.ageclass import AgeClass
 from rules.agetable import content_threshold
-from rules.decision import Decision, Step
+from rules.decide import ChildFilter, content_reason
+from rules.decision import ContentScore, Decision, Step, Verdict
 from rules.national import NationalEntry, TargetKind
 from rules.sitelist import classify_entry
 from rules.urls import normalize_url
@@ -50,6 +51,20 @@ def needs_content_check(decision: Decision, age_class: AgeClass) -> bool:
         and reason.list_name is None
         and content_threshold(age_class) is not None
     )
+
+
+def scored_decision(decision: Decision, child: ChildFilter, score: ContentScore) -> Decision:
+    """A page's decision once its text is scored, completed from its host's decision.
+
+    It is what `decide_request` answers with the score, without deciding again: only an
+    allowed host that no list categorises reaches the content step, last in the order, so
+    any other decision stands.
+    """
+    reason = decision.reason
+    if decision.blocked or reason.step is not Step.DEFAULT or reason.list_name is not None:
+        return decision
+    scored = content_reason(child, score)
+    return decision if scored is None else Decision(Verdict.BLOCK, scored, decision.safe_search)
 
 
 def tls_action(

@@ -17,6 +17,7 @@ from proxy.antibypass import AntiBypass
 from proxy.contentfilter import ContentFilter, load_phrases
 from proxy.policyfilter import DECISION_KEY, OWN_PAGE_KEY, SCORE_PENDING_KEY, PolicyFilter
 from proxy.qorganpages import QorganPages
+from proxy.resolved import ResolvedNames
 from proxy.safesearch import SafeSearch
 from proxy.tlsdecision import TlsDecision
 from rules.ageclass import AgeClass
@@ -261,17 +262,100 @@ def test_plain_traffic_on_443_is_killed_and_alt_svc_stripped(
         configure(tctx, policy, tmp_path)
         plain = flow("http://example.com:443/")
         addon.requestheaders(plain)
-        raw = tflow.ttcpflow()
-        raw.server_conn.address = ("example.com", 443)
-        addon.tcp_start(raw)
         answered = tflow.tflow(resp=True)
         answered.response.headers["Alt-Svc"] = 'h3=":443"'
         addon.responseheaders(answered)
         doh = tflow.tflow(resp=True)
         doh.response.headers["Content-Type"] = "application/dns-message"
         addon.responseheaders(doh)
-    assert plain.error is not None and raw.error is not None and doh.error is not None
+    assert plain.error is not None and doh.error is not None
     assert "Alt-Svc" not in answered.response.headers
+
+
+def test_raw_tcp_stays_off_so_no_tunnel_is_relayed(policy: PolicyFilter) -> None:
+    addon = AntiBypass(policy)
+    with taddons.context(policy, addon) as tctx:
+        addon.configure(set(tctx.options.keys()))  # as mitmproxy does when it loads the script
+        assert tctx.options.rawtcp is False
+        tctx.configure(addon, rawtcp=True)
+        assert tctx.options.rawtcp is False
+
+
+@pytest.mark.parametrize(
+    ("url", "names", "blocked"),
+    [
+        ("http://198.51.100.9/", ("vk.com",), True),  # a blocked site's address
+        ("http://[2001:db8::9]/", ("bilimland.kz", "vk.com"), True),  # shared: one is blocked
+        ("http://198.51.100.9/", ("bilimland.kz",), False),
+        ("http://198.51.100.9/", (), False),  # an address the stub never gave
+        ("http://vk.com/", ("vk.com",), False),  # by name: the policy filter's to decide
+    ],
+)
+def test_a_bare_address_is_judged_by_the_names_the_stub_gave_it(
+    tmp_path: Path, policy: PolicyFilter, url: str, names: tuple[str, ...], blocked: bool
+) -> None:
+    resolved = ResolvedNames()
+    for name in names:
+        resolved.add(name, url.split("/")[2].strip("[]"))
+    addon = AntiBypass(policy, resolved)
+    with taddons.context(policy, addon) as tctx:
+        configure(tctx, policy, tmp_path)
+        f = flow(url)
+        addon.requestheaders(f)
+    if blocked:
+        assert f.response is not None and f.response.status_code == 403
+        assert b"<html" in f.response.content and f.metadata[DECISION_KEY].blocked
+    else:
+        assert f.response is None
+
+
+def test_a_bare_address_for_a_non_child_or_without_a_policy_is_left_to_the_filter(
+    tmp_path: Path,
+) -> None:
+    resolved = ResolvedNames()
+    resolved.add("vk.com", "198.51.100.9")
+    for age, configured in ((AgeClass.EIGHTEEN, True), (AgeClass.TWELVE, False)):
+        policy = make_policy(tmp_path, age)
+        addon = AntiBypass(policy, resolved)
+        with taddons.context(policy, addon) as tctx:
+            if configured:
+                configure(tctx, policy, tmp_path)
+            f = flow("http://198.51.100.9/")
+            addon.requestheaders(f)
+        assert f.response is None
+
+
+@pytest.mark.parametrize(
+    ("address", "known", "interceptable", "outcome"),
+    [
+        ("198.51.100.7", True, True, "through"),  # the address the stub gave for the name
+        ("203.0.113.66", False, True, "intercepted"),  # another server under that name
+        ("203.0.113.66", False, False, "refused"),  # ... whose client refused our certificate
+        ("bilimland.kz", False, True, "through"),  # an explicit proxy's tunnel names its host
+    ],
+)
+def test_a_connection_passes_through_only_to_an_address_the_stub_gave_for_its_name(
+    tmp_path: Path, address: str, known: bool, interceptable: bool, outcome: str
+) -> None:
+    policy = make_policy(tmp_path)
+    resolved = ResolvedNames()
+    resolved.add("bilimland.kz", "198.51.100.7")
+    addon = TlsDecision(policy, resolved=resolved)
+    if not interceptable:
+        addon.not_interceptable["bilimland.kz"] = float("inf")
+    with taddons.context(policy, addon) as tctx:
+        configure(tctx, policy, tmp_path)
+        data = hello_data("bilimland.kz", address)
+        addon.tls_clienthello(data)
+        start = tls.TlsData(data.context.client, data.context)
+        addon.tls_start_client(start)
+    assert resolved.gave("bilimland.kz", address) is known
+    refused = start.ssl_conn is not None
+    assert (data.ignore_connection, refused) == {
+        "through": (True, False),
+        "intercepted": (False, False),
+        "refused": (False, True),
+    }[outcome]
 
 
 # Content scoring
@@ -324,6 +408,26 @@ def test_pages_of_uncategorised_hosts_are_scored(
     if status == 403:
         assert f.metadata[DECISION_KEY].reason.step is Step.CONTENT
         assert policy.spool.waiting[0].score is not None
+
+
+@pytest.mark.parametrize(("page", "status"), [(GAMBLING_PAGE, 403), ("<p>Weather</p>", 200)])
+def test_a_page_with_bytes_that_are_not_its_charset_is_still_scored(
+    tmp_path: Path, policy: PolicyFilter, page: str, status: int
+) -> None:
+    addon = ContentFilter(policy)
+    with taddons.context(policy, addon) as tctx:
+        configure(tctx, policy, tmp_path)
+        tctx.configure(policy, qorgan_events=str(tmp_path / "events.jsonl"))
+        tctx.configure(addon, qorgan_phrases=str(assets_dir() / "phrases"))
+        f = flow("http://casino-words.test/")
+        policy.requestheaders(f)
+        f.response = http.Response.make(
+            200, b"\x80\xff" + page.encode() + b"\xc0", {"Content-Type": "text/html; charset=utf-8"}
+        )
+        addon.responseheaders(f)
+        addon.response(f)
+    assert f.response is not None and f.response.status_code == status  # not the 503 page
+    assert [e.verdict for e in policy.spool.waiting] == [Verdict(("allow", "block")[status > 200])]
 
 
 def test_a_large_page_is_streamed_unscored_and_a_failed_one_still_recorded(

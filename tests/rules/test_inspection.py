@@ -6,9 +6,16 @@ import pytest
 
 from rules.ageclass import AgeClass
 from rules.categories import Category
-from rules.decision import Decision, Reason, Step, Verdict
-from rules.inspection import TlsAction, needs_content_check, tls_action, url_rule_sites
+from rules.decision import ContentScore, Decision, Reason, Step, Verdict
+from rules.inspection import (
+    TlsAction,
+    needs_content_check,
+    scored_decision,
+    tls_action,
+    url_rule_sites,
+)
 from rules.national import NationalEntry, Protocol, Target, TargetKind
+from tests.rules.factories import HOST_OF, child_filter, decide
 
 ALLOWED = Decision(Verdict.ALLOW, Reason(Step.DEFAULT, "default"))
 CATEGORISED = Decision(
@@ -68,6 +75,37 @@ def test_only_uncategorised_allowed_hosts_are_scored(
     decision: Decision, age_class: AgeClass, checked: bool
 ) -> None:
     assert needs_content_check(decision, age_class) is checked
+
+
+SCORES = [
+    ContentScore(0),
+    ContentScore(40, Category.GAMBLING, ("казино",)),
+    ContentScore(101, Category.GAMBLING, ("казино", "ставки")),
+    ContentScore(5000, Category.PORNOGRAPHY, ("porn",)),
+]
+
+
+@pytest.mark.parametrize("score", SCORES)
+@pytest.mark.parametrize(
+    ("address", "age_class", "rules"),
+    [
+        ("https://page.test/", AgeClass.SIX, {}),  # no list knows it: the score decides
+        ("https://page.test/a?b", AgeClass.TWELVE, {}),
+        ("https://page.test/", AgeClass.SIXTEEN, {}),
+        ("https://page.test/", AgeClass.EIGHTEEN, {}),  # no threshold
+        (f"https://{HOST_OF[Category.GAMES]}/", AgeClass.TWELVE, {}),  # categorised
+        (f"https://{HOST_OF[Category.GAMBLING]}/", AgeClass.TWELVE, {}),  # blocked first
+        ("https://page.test/", AgeClass.SIX, {"allow": ("page.test",)}),
+        ("https://page.test/", AgeClass.TWELVE, {"whitelist_only": True}),
+        ("https://casino.kz/", AgeClass.EIGHTEEN, {}),  # the national list
+    ],
+)
+def test_a_scored_page_is_decided_as_decide_request_decides_it_with_the_score(
+    address: str, age_class: AgeClass, rules: dict[str, object], score: ContentScore
+) -> None:
+    who = child_filter(age_class, **rules)
+    completed = scored_decision(decide(address, who), who, score)
+    assert completed == decide(address, who, content=score)
 
 
 def test_url_rule_sites_come_from_national_urls_and_deny_url_entries() -> None:

@@ -11,7 +11,14 @@ from app.paths import assets_dir
 from rules.categories import Category
 from rules.decision import ContentScore
 from rules.phrases import WeightedPhrase, parse_phrase, parse_phrase_list
-from rules.scoring import SPACES, TOP_PHRASES, PhraseScorer, page_text
+from rules.scoring import (
+    DFA_MAX_PATTERN_BYTES,
+    SPACES,
+    TOP_PHRASES,
+    UNFOLDED,
+    PhraseScorer,
+    page_text,
+)
 
 
 def scorer(*lines: tuple[str, Category]) -> PhraseScorer:
@@ -156,6 +163,44 @@ def test_the_shipped_lists_tell_a_topic_page_from_a_news_or_help_page(
         assert score.total > over, score
 
 
+def test_lower_case_is_case_folding_but_for_the_unfolded_characters() -> None:
+    every = [chr(code) for code in range(sys.maxunicode + 1)]
+    assert "".join(c for c in every if c.lower() == c and c.casefold() != c) == UNFOLDED
+    unfolded = set(UNFOLDED)
+    for char in every:
+        lower = char.lower()
+        assert lower.casefold() == char.casefold() == char.casefold().casefold()
+        assert lower == char.casefold() or unfolded & set(lower), repr(char)
+
+
+@pytest.mark.parametrize(
+    ("html", "total"),
+    [
+        ("<p>STRASSE und Straße</p>", 20),  # ß folds to ss
+        ("ΛΌΓΟΣ λόγος", 20),  # a final sigma folds to σ
+        ("ﬁnance", 10),  # a ligature folds to its letters
+        ("Finance and µ", 10),
+    ],
+)
+def test_characters_lower_case_leaves_are_folded_before_scoring(html: str, total: int) -> None:
+    rate = scorer(("< strasse ><10>", G), ("< λόγοσ ><10>", G), ("<finance><10>", G))
+    assert rate.score(page_text(html)).total == total
+
+
+def test_a_page_that_was_not_utf_8_is_scored_around_its_bad_bytes() -> None:
+    text = b"casino \xff\xfecasino casino\xff".decode("utf-8", "surrogateescape")
+    assert scorer(("<casino><10>", G)).score(page_text(text)).total == 30  # a bad byte is no letter
+
+
+def test_a_large_list_gives_the_same_scores() -> None:
+    filler = [WeightedPhrase(f"filler{n:05}wordwordword", 1, P) for n in range(3000)]
+    assert sum(len(p.text) for p in filler) > DFA_MAX_PATTERN_BYTES  # no DFA for these
+    phrases = [WeightedPhrase("online casino", 40, G), WeightedPhrase("casino", 5, G)]
+    text = "online\ncasino онлайн casino filler00007wordwordword"
+    big, small = PhraseScorer([*filler, *phrases]).score(text), PhraseScorer(phrases).score(text)
+    assert big == small == ContentScore(50, G, ("online casino", "casino"))
+
+
 def test_the_space_list_is_every_character_python_calls_space() -> None:
     every = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
     assert every == SPACES
@@ -221,7 +266,7 @@ def reference(phrases: list[WeightedPhrase], text: str) -> ContentScore:
     return ContentScore(total, category, heaviest)
 
 
-WORDS = st.text("abç1", min_size=1, max_size=3)
+WORDS = st.text("abç1ж中𝔸", min_size=1, max_size=3)
 PHRASES = st.builds(
     lambda words, tail, weight, category, word_end: WeightedPhrase(
         " ".join(words) + tail, weight, category, word_end
@@ -232,7 +277,10 @@ PHRASES = st.builds(
     st.sampled_from([G, P, S]),
     st.booleans(),
 )
-TEXTS = st.text(st.sampled_from([*"abç1_-+ ", "\n", "\t", "\xa0", "\u3000", "😀"]), max_size=40)
+TEXTS = st.text(
+    st.sampled_from([*"abç1ж中𝔸_-+ «—", "\n", "\t", "\xa0", "\u3000", "\u2028", "😀", "\udc80"]),
+    max_size=40,
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -241,3 +289,16 @@ def test_the_automaton_scores_as_the_plain_statement_does(
     phrases: list[WeightedPhrase], text: str
 ) -> None:
     assert PhraseScorer(phrases).score(text) == reference(phrases, text)
+
+
+CASES = st.text(st.sampled_from([*"aAbBßẞσςΣµİıﬁꭰᏸж Ж"]), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PHRASES, min_size=1, max_size=6), CASES)
+def test_a_page_in_lower_case_scores_as_the_casefolded_page(
+    phrases: list[WeightedPhrase], text: str
+) -> None:
+    folded = [WeightedPhrase(p.text.casefold(), p.weight, p.category, p.word_end) for p in phrases]
+    rate = PhraseScorer(folded)
+    assert rate.score(text.lower()) == reference(folded, text.casefold())
