@@ -851,6 +851,10 @@
         <translation>Undo changes</translation>
     </message>
     <message>
+        <source>The rules changed elsewhere; saving keeps both.</source>
+        <translation>The rules changed elsewhere; saving keeps both.</translation>
+    </message>
+    <message>
         <source>not filtered (no profile)</source>
         <translation>not filtered (no profile)</translation>
     </message>
@@ -940,6 +944,30 @@ Choose the language of the console:</translation>
 <context>
     <name>ListJobs</name>
     <message>
+        <source>National list</source>
+        <translation>National list</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domains</translation>
+    </message>
+    <message>
+        <source>Hosts file</source>
+        <translation>Hosts file</translation>
+    </message>
+    <message>
+        <source>Adblock filters</source>
+        <translation>Adblock filters</translation>
+    </message>
+    <message>
+        <source>UT1</source>
+        <translation>UT1</translation>
+    </message>
+    <message>
+        <source>Registry dump</source>
+        <translation>Registry dump</translation>
+    </message>
+    <message>
         <source>{name}: not updated: {error}</source>
         <translation>{name}: not updated: {error}</translation>
     </message>
@@ -950,6 +978,10 @@ Choose the language of the console:</translation>
     <message>
         <source>{name}: {accepted} accepted, {invalid} invalid lines.</source>
         <translation>{name}: {accepted} accepted, {invalid} invalid lines.</translation>
+    </message>
+    <message>
+        <source>{name}: removed.</source>
+        <translation>{name}: removed.</translation>
     </message>
     <message>
         <source>Failed.</source>
@@ -1029,6 +1061,26 @@ Choose the language of the console:</translation>
     <message>
         <source>Update now</source>
         <translation>Update now</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>The national list cannot be removed, not even with the PIN: import a newer signed list to replace it.</source>
+        <translation>The national list cannot be removed, not even with the PIN: import a newer signed list to replace it.</translation>
+    </message>
+    <message>
+        <source>Remove the list source {name}? The filter stops using its sites; the other lists stay in force.</source>
+        <translation>Remove the list source {name}? The filter stops using its sites; the other lists stay in force.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Removing {name}…</source>
+        <translation>Removing {name}…</translation>
     </message>
     <message>
         <source>Choose the category that the list&apos;s sites belong to.</source>

@@ -851,6 +851,10 @@
         <translation>Өзгерістерді болдырмау</translation>
     </message>
     <message>
+        <source>The rules changed elsewhere; saving keeps both.</source>
+        <translation>Ережелер басқа жерде өзгерді; сақтасаңыз, екеуі де сақталады.</translation>
+    </message>
+    <message>
         <source>not filtered (no profile)</source>
         <translation>сүзілмейді (профильсіз)</translation>
     </message>
@@ -940,6 +944,30 @@ Choose the language of the console:</source>
 <context>
     <name>ListJobs</name>
     <message>
+        <source>National list</source>
+        <translation>Ұлттық тізім</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Домендер</translation>
+    </message>
+    <message>
+        <source>Hosts file</source>
+        <translation>hosts файлы</translation>
+    </message>
+    <message>
+        <source>Adblock filters</source>
+        <translation>Adblock сүзгілері</translation>
+    </message>
+    <message>
+        <source>UT1</source>
+        <translation>UT1</translation>
+    </message>
+    <message>
+        <source>Registry dump</source>
+        <translation>Тізілімнен көшірме</translation>
+    </message>
+    <message>
         <source>{name}: not updated: {error}</source>
         <translation>{name}: жаңартылмады: {error}</translation>
     </message>
@@ -950,6 +978,10 @@ Choose the language of the console:</source>
     <message>
         <source>{name}: {accepted} accepted, {invalid} invalid lines.</source>
         <translation>{name}: {accepted} қабылданды, {invalid} жол қате.</translation>
+    </message>
+    <message>
+        <source>{name}: removed.</source>
+        <translation>{name}: жойылды.</translation>
     </message>
     <message>
         <source>Failed.</source>
@@ -1029,6 +1061,26 @@ Choose the language of the console:</source>
     <message>
         <source>Update now</source>
         <translation>Қазір жаңарту</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Жою…</translation>
+    </message>
+    <message>
+        <source>The national list cannot be removed, not even with the PIN: import a newer signed list to replace it.</source>
+        <translation>Ұлттық тізімді PIN арқылы да жоюға болмайды: оны ауыстыру үшін қолтаңбасы бар жаңарақ тізімді импорттаңыз.</translation>
+    </message>
+    <message>
+        <source>Remove the list source {name}? The filter stops using its sites; the other lists stay in force.</source>
+        <translation>{name} тізім көзін жою керек пе? Сүзгі оның сайттарын бұдан былай қолданбайды; басқа тізімдер күшінде қалады.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>Removing {name}…</source>
+        <translation>{name} жойылуда…</translation>
     </message>
     <message>
         <source>Choose the category that the list&apos;s sites belong to.</source>

@@ -851,6 +851,10 @@
         <translation>Отменить изменения</translation>
     </message>
     <message>
+        <source>The rules changed elsewhere; saving keeps both.</source>
+        <translation>Правила изменились в другом месте; при сохранении останутся оба изменения.</translation>
+    </message>
+    <message>
         <source>not filtered (no profile)</source>
         <translation>не фильтруется (без профиля)</translation>
     </message>
@@ -940,6 +944,30 @@ Choose the language of the console:</source>
 <context>
     <name>ListJobs</name>
     <message>
+        <source>National list</source>
+        <translation>Национальный список</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Домены</translation>
+    </message>
+    <message>
+        <source>Hosts file</source>
+        <translation>Файл hosts</translation>
+    </message>
+    <message>
+        <source>Adblock filters</source>
+        <translation>Фильтры Adblock</translation>
+    </message>
+    <message>
+        <source>UT1</source>
+        <translation>UT1</translation>
+    </message>
+    <message>
+        <source>Registry dump</source>
+        <translation>Выгрузка реестра</translation>
+    </message>
+    <message>
         <source>{name}: not updated: {error}</source>
         <translation>{name}: не обновлён: {error}</translation>
     </message>
@@ -950,6 +978,10 @@ Choose the language of the console:</source>
     <message>
         <source>{name}: {accepted} accepted, {invalid} invalid lines.</source>
         <translation>{name}: принято {accepted}, ошибочных строк: {invalid}.</translation>
+    </message>
+    <message>
+        <source>{name}: removed.</source>
+        <translation>{name}: удалён.</translation>
     </message>
     <message>
         <source>Failed.</source>
@@ -1029,6 +1061,26 @@ Choose the language of the console:</source>
     <message>
         <source>Update now</source>
         <translation>Обновить сейчас</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>The national list cannot be removed, not even with the PIN: import a newer signed list to replace it.</source>
+        <translation>Национальный список нельзя удалить даже с PIN-кодом: чтобы заменить его, импортируйте более новый подписанный список.</translation>
+    </message>
+    <message>
+        <source>Remove the list source {name}? The filter stops using its sites; the other lists stay in force.</source>
+        <translation>Удалить источник списков {name}? Фильтр перестанет использовать его сайты; остальные списки остаются в силе.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Removing {name}…</source>
+        <translation>Удаление {name}…</translation>
     </message>
     <message>
         <source>Choose the category that the list&apos;s sites belong to.</source>

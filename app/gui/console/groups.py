@@ -2,7 +2,8 @@
 
 The groups and the profile of every other pupil account are part of the policy; they are
 saved with `policy.replace` on the policy as the service has it at that moment, so a
-child's rules or grants changed meanwhile are kept.
+child's rules or grants changed meanwhile are kept. For the same reason a policy changed
+elsewhere while the parent has unsaved groups does not replace them: the page says so.
 """
 
 import re
@@ -94,6 +95,7 @@ class GroupsPage(Page):
         self.state = state
         self.groups: list[SchoolGroup] = []
         self.default_profile: str | None = None
+        self.unsaved = False
         self.title = heading()
         self.intro = QLabel(wordWrap=True)
         self.table = table(3)
@@ -124,7 +126,7 @@ class GroupsPage(Page):
         self.revert.clicked.connect(self.undo)
         self.probe.textChanged.connect(self._show_probe)
         self.default.currentIndexChanged.connect(self._on_default)
-        state.policy_changed.connect(self.load)
+        state.policy_changed.connect(self._on_policy_changed)
         self._writable = False
         self.retranslate()
         self.load()
@@ -204,10 +206,22 @@ class GroupsPage(Page):
 
     def load(self) -> None:
         """Show the groups of the policy the console last read."""
+        self.unsaved = False
         self.groups = list(self.state.policy.groups)
         self.default_profile = self.state.policy.default_profile
         self._fill_profiles()
         self._fill_table()
+
+    def _on_policy_changed(self) -> None:
+        """Show the new policy, unless that would lose groups the parent has not saved yet."""
+        if not self.state.unlocked:  # locked: what the parent did here is forgotten too
+            self.note.clear_note()
+        if not self.unsaved or not self.state.unlocked:
+            self.load()
+            return
+        self._fill_profiles()  # a profile added or renamed elsewhere can be chosen
+        self._fill_table()
+        self.note.show_info(self.tr("The rules changed elsewhere; saving keeps both."))
 
     def undo(self) -> None:
         self.note.clear_note()
@@ -248,6 +262,7 @@ class GroupsPage(Page):
 
     def _on_default(self) -> None:
         self.default_profile = self.default.currentData() or None
+        self.unsaved = True
         self._show_probe()
 
     def _from_form(self, others: list[SchoolGroup]) -> SchoolGroup | None:
@@ -281,6 +296,7 @@ class GroupsPage(Page):
             self._edited()
 
     def _edited(self) -> None:
+        self.unsaved = True
         self.note.show_info(self.tr("Not saved yet: press Save."))
         self._fill_table()
 
@@ -322,6 +338,7 @@ class GroupsPage(Page):
         )
 
     def _on_saved(self, result: JsonValue) -> None:
+        self.unsaved = False
         self.state.refresh()
         self.note.show_info(self.tr("Saved. The filter applies it within seconds."))
         self.save.setEnabled(self._writable)

@@ -8,15 +8,18 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QPushBu
 from app.gui.texts import category_name
 from rules.categories import Category
 from rules.ipc import JsonValue
+from rules.records import ListKind
 
 translate = QCoreApplication.translate
 DOMAIN_KINDS = ("domains", "hosts", "adblock")
 IMPORT_KINDS = ("", "domains", "hosts", "adblock", "national", "ut1", "registry_csv")
+# Only a newer signed list replaces these; they are never removed (docs/lists.md).
+KEPT_KINDS = frozenset({str(ListKind.NATIONAL), str(ListKind.REGISTRY_CSV)})
 
 
 @dataclass(frozen=True)
 class Watch:
-    """A job the parent queued: `update`, or `import` of the source `name`.
+    """A job the parent queued: `update`, or `import` or `remove` of the source `name`.
 
     `before` is the last run the service reported before the job was queued, so an
     older run is never taken for this one.
@@ -31,7 +34,8 @@ def _waits(job: JsonValue, watch: Watch) -> bool:
     if not isinstance(job, dict) or job.get("action") != watch.action:
         return False
     source = job.get("source")
-    return watch.name is None or (isinstance(source, dict) and source.get("name") == watch.name)
+    name = source.get("name") if isinstance(source, dict) else job.get("name")
+    return watch.name is None or name == watch.name
 
 
 def finished_run(status: JsonValue, watch: Watch) -> dict[str, JsonValue] | None:
@@ -49,6 +53,19 @@ def finished_run(status: JsonValue, watch: Watch) -> dict[str, JsonValue] | None
     if watch.name is not None and isinstance(sources, list) and sources:
         return last if watch.name in sources else None
     return last
+
+
+def kind_name(kind: str) -> str:
+    """A source's kind in the GUI's language, short enough for a table's cell."""
+    names = {
+        "national": translate("ListJobs", "National list"),
+        "domains": translate("ListJobs", "Domains"),
+        "hosts": translate("ListJobs", "Hosts file"),
+        "adblock": translate("ListJobs", "Adblock filters"),
+        "ut1": translate("ListJobs", "UT1"),
+        "registry_csv": translate("ListJobs", "Registry dump"),
+    }
+    return names.get(kind, kind)
 
 
 def run_text(last: dict[str, JsonValue]) -> tuple[bool, str]:
@@ -72,6 +89,10 @@ def run_text(last: dict[str, JsonValue]) -> tuple[bool, str]:
             lines.append(text.format(name=name, accepted=accepted, invalid=invalid))
     if last.get("error"):
         lines.append(str(last["error"]))
+    elif last.get("action") == "remove" and not failed:
+        removed = last.get("sources")
+        for name in removed if isinstance(removed, list) else []:
+            lines.append(translate("ListJobs", "{name}: removed.").format(name=name))
     done = translate("ListJobs", "Failed.") if failed else translate("ListJobs", "Finished.")
     return failed, "\n".join([done, *lines])
 

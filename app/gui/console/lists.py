@@ -1,7 +1,7 @@
-"""Lists: the national blocklist's provenance, the category lists' sources, update and import.
+"""Lists: the national blocklist's provenance, the category lists' sources, update, import, remove.
 
-An update or an import only queues a job for the service's list thread; the page says so,
-then asks `lists.status` every second (one question at a time, never waiting on the GUI
+An update, an import or a removal only queues a job for the service's list thread; the page
+says so, then asks `lists.status` every second (one question at a time, never waiting on the GUI
 thread) until that job's run has finished, and shows how it went.
 """
 
@@ -14,14 +14,25 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.gui.console.list_jobs import DOMAIN_KINDS, ImportBox, Watch, finished_run, run_text
+from app.gui.console.confirm import confirm
+from app.gui.console.list_jobs import (
+    DOMAIN_KINDS,
+    KEPT_KINDS,
+    ImportBox,
+    Watch,
+    finished_run,
+    kind_name,
+    run_text,
+)
 from app.gui.console.state import ConsoleState
 from app.gui.texts import category_name, error_text
 from app.gui.widgets import Note, Page, heading, set_form_labels, table
@@ -32,6 +43,8 @@ POLL_MS = 1000
 MOST_POLLS = 15 * 60  # a quarter of an hour of asking, then the status line takes over
 GUESSED_SUFFIXES = (".json", ".csv", ".tgz", ".tar.gz")
 COLUMNS = ("name", "kind", "category", "entries", "updated_at", "signature_status", "location")
+REMOVE_COLUMN = len(COLUMNS)
+ACTIONS = {"lists.update": "update", "lists.import": "import", "lists.remove": "remove"}
 NATIONAL_FIELDS = ("version", "publisher", "published", "entries", "imported_at", "file")
 
 
@@ -41,7 +54,9 @@ def cell_text(key: str, value: JsonValue) -> str:
         return ""
     if key == "category" and value in set(Category):
         return category_name(Category(str(value)))
-    if key == "updated_at":
+    if key == "kind":
+        return kind_name(str(value))
+    if key in {"updated_at", "imported_at"}:
         return str(value).replace("T", " ")
     return str(value)
 
@@ -69,7 +84,13 @@ class ListsPage(Page):
         self.national_note = QLabel(wordWrap=True)
         self.national.addRow(self.national_note)
         self.sources_box = QGroupBox()
-        self.sources = table(len(COLUMNS))
+        self.sources = table(len(COLUMNS) + 1)
+        header = self.sources.horizontalHeader()
+        header.setStretchLastSection(False)  # the location takes the room, not the buttons
+        header.setSectionResizeMode(COLUMNS.index("location"), QHeaderView.ResizeMode.Stretch)
+        self.sources.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.remove_buttons: dict[str, QPushButton] = {}
+        self.asking: QMessageBox | None = None
         self.sources_state = QLabel(wordWrap=True)
         self.summary = QLabel(wordWrap=True)
         self.update_now = QPushButton()
@@ -127,15 +148,18 @@ class ListsPage(Page):
                 self.tr("Updated"),
                 self.tr("Signature"),
                 self.tr("Source"),
+                "",
             ]
         )
         self.update_now.setText(self.tr("Update now"))
+        self._label_remove_buttons()
         self._show_sources_state()
 
     def set_writable(self, writable: bool) -> None:
         self._writable = writable
         self.update_now.setEnabled(writable)
         self.import_box.set_writable(writable)
+        self._enable_remove_buttons(writable)
         if not writable:
             self.stop_watching()
 
@@ -152,7 +176,7 @@ class ListsPage(Page):
         data = national if isinstance(national, dict) else {}
         for key, label in self.national_values.items():
             value = data.get(key)
-            label.setText("–" if value is None else str(value))
+            label.setText("–" if value is None else cell_text(key, value))
         if not data.get("present"):
             self.national_values["version"].setText(self.tr("not imported"))
 
@@ -160,10 +184,45 @@ class ListsPage(Page):
         self._status, self._sources_error = result, None
         rows = sources_in(result)
         self.sources.setRowCount(len(rows))
+        self.remove_buttons = {}
         for row, source in enumerate(rows):
             for column, key in enumerate(COLUMNS):
-                self.sources.setItem(row, column, QTableWidgetItem(cell_text(key, source.get(key))))
+                item = QTableWidgetItem(cell_text(key, source.get(key)))
+                if key == "location":
+                    item.setToolTip(item.text())  # a long path is cut short in its cell
+                self.sources.setItem(row, column, item)
+            cell = QWidget()
+            margins = QHBoxLayout(cell)
+            margins.setContentsMargins(4, 2, 4, 2)  # a button flush with the grid looks cramped
+            margins.addWidget(self._remove_button(source))
+            self.sources.setCellWidget(row, REMOVE_COLUMN, cell)
+        self._label_remove_buttons()
+        self._enable_remove_buttons(self._writable)
         self._show_sources_state()
+
+    def _remove_button(self, source: dict[str, JsonValue]) -> QPushButton:
+        name, kind = str(source.get("name")), str(source.get("kind"))
+        button = QPushButton()
+        button.setProperty("kind", kind)
+        button.clicked.connect(lambda: self.ask_remove(name))
+        self.remove_buttons[name] = button
+        return button
+
+    def _label_remove_buttons(self) -> None:
+        for button in self.remove_buttons.values():
+            button.setText(self.tr("Remove…"))
+            if button.property("kind") in KEPT_KINDS:
+                button.setToolTip(
+                    self.tr(
+                        "The national list cannot be removed, not even with the PIN: import "
+                        "a newer signed list to replace it."
+                    )
+                )
+        self.sources.resizeColumnToContents(REMOVE_COLUMN)
+
+    def _enable_remove_buttons(self, enabled: bool) -> None:
+        for button in self.remove_buttons.values():
+            button.setEnabled(enabled and button.property("kind") not in KEPT_KINDS)
 
     def sources_failed(self, error: IpcError) -> None:
         self._status, self._sources_error = None, error
@@ -224,6 +283,17 @@ class ListsPage(Page):
         self.note.show_info(self.tr("Updating…"))
         self.queue("lists.update", {})
 
+    def ask_remove(self, name: str) -> None:
+        question = self.tr(
+            "Remove the list source {name}? The filter stops using its sites; the other lists "
+            "stay in force."
+        ).format(name=name)
+        self.asking = confirm(self, question, self.tr("Remove"), lambda: self.remove_source(name))
+
+    def remove_source(self, name: str) -> None:
+        self.note.show_info(self.tr("Removing {name}…").format(name=name))
+        self.queue("lists.remove", {"name": name})
+
     def import_list(self) -> None:
         kind = str(self.import_box.kind.currentData())
         category = str(self.import_box.category.currentData())
@@ -252,6 +322,7 @@ class ListsPage(Page):
         self.stop_watching()
         self.update_now.setEnabled(False)
         self.import_box.start.setEnabled(False)
+        self._enable_remove_buttons(False)
 
         def send(before: JsonValue) -> None:
             last = before.get("last_run") if isinstance(before, dict) else None
@@ -267,12 +338,13 @@ class ListsPage(Page):
     def _on_queued(self, method: str, result: JsonValue, before: JsonValue) -> None:
         self.set_writable(self._writable)
         data = result if isinstance(result, dict) else {}
-        if data.get("queued") is not True:
+        action = ACTIONS[method]
+        # A removal not queued is the same removal waiting already: its run is followed.
+        if data.get("queued") is not True and action != "remove":
             self.note.show_info(self.tr("There are no list sources to update."))
             self.activate()
             return
         name = data.get("name")
-        action = "import" if method == "lists.import" else "update"
         self.watch = Watch(action, name if isinstance(name, str) else None, before)
         self.polls = 0
         self.note.show_info(self.tr("Queued. The service starts on it within seconds…"))

@@ -1,5 +1,6 @@
 """School groups: shown in school mode, edited with checks, saved into the policy in force."""
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -7,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from app.gui.console.groups import GroupError, GroupsPage, account_patterns, checked_group
 from app.gui.console.workspace import VIEWS
+from rules.ageclass import AgeClass
 from rules.policy import Mode, SchoolGroup, SiteGrant
 from tests.app.gui.conftest import Console, Service
 
@@ -131,3 +133,51 @@ def test_a_refused_policy_keeps_the_one_in_force(
     with service.store() as store:
         assert store.policy().groups == ()
     assert page.save.isEnabled()
+
+
+def test_unsaved_groups_outlive_a_policy_saved_elsewhere_and_both_are_kept(
+    qtbot: QtBot, family: Console, service: Service
+) -> None:
+    family.state.set_mode(Mode.SCHOOL)
+    qtbot.waitUntil(lambda: family.state.policy.mode is Mode.SCHOOL, timeout=5000)
+    page = groups_page(qtbot, family)
+    with service.store() as store:  # another view saved a group while this one was clean
+        store.replace_policy(replace(store.policy(), groups=(SEVEN_A,)))
+    family.state.refresh()
+    qtbot.waitUntil(lambda: page.groups == [SEVEN_A], timeout=5000)
+    assert not page.unsaved
+    page.name.setText("1B")
+    page.profile.setCurrentIndex(page.profile.findData("Dana"))
+    page.accounts.setText("pupil1b*")
+    page.add.click()
+    assert page.unsaved
+    with service.store() as store:  # the children view saves Dana's new age class meanwhile
+        store.update_child(replace(store.child("Dana"), age_class=AgeClass.TWELVE))
+    family.state.refresh()
+    qtbot.waitUntil(lambda: family.state.policy.child("Dana").age_class is AgeClass.TWELVE)
+    assert [group.name for group in page.groups] == ["7A", "1B"]  # not reloaded over
+    assert page.table.item(1, 1).text() == "Dana (12+)"  # type: ignore[union-attr]
+    assert page.note.text() == "The rules changed elsewhere; saving keeps both."
+    page.save.click()
+    qtbot.waitUntil(lambda: page.note.text().startswith("Saved."), timeout=5000)
+    with service.store() as store:
+        saved = store.policy()
+    assert [group.name for group in saved.groups] == ["7A", "1B"]
+    assert saved.child("Dana").age_class is AgeClass.TWELVE
+    assert not page.unsaved
+    qtbot.waitUntil(lambda: len(family.state.policy.groups) == 2, timeout=5000)  # re-read
+    with service.store() as store:  # saved and clean again: a change elsewhere shows at once
+        store.replace_policy(replace(store.policy(), groups=()))
+    family.state.refresh()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=5000)
+    assert page.groups == [] and page.note.text().startswith("Saved.")
+
+
+def test_locking_forgets_unsaved_groups(qtbot: QtBot, family: Console) -> None:
+    page = groups_page(qtbot, family)
+    page.name.setText("7A")
+    page.profile.setCurrentIndex(page.profile.findData("Dana"))
+    page.accounts.setText("pupil7a*")
+    page.add.click()
+    family.state.lock()
+    assert page.groups == [] and not page.unsaved and not page.note.isVisible()

@@ -1,5 +1,5 @@
-"""Lists: the national list's provenance, the sources, and update and import jobs followed
-until the service's list thread has run them."""
+"""Lists: the national list's provenance, the sources, and update, import and remove jobs
+followed until the service's list thread has run them."""
 
 import json
 from collections.abc import Iterator
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.gui.console.list_jobs import Watch, finished_run, run_text
@@ -147,6 +148,99 @@ def test_an_update_with_no_sources_says_so(
     assert page.watch is None
 
 
+def import_words(qtbot: QtBot, page: ListsPage, path: Path, category: Category) -> None:
+    """Import a list of domains through the page and wait for its run to finish."""
+    page.ask_file = lambda: str(path)
+    page.import_box.choose("domains", category)
+    page.import_box.start.click()
+    qtbot.waitUntil(lambda: page.note.text().startswith("Queued."), timeout=5000)
+    qtbot.waitUntil(lambda: page.note.text().startswith("Finished."), timeout=10_000)
+    name = path.name.split(".")[0]
+    qtbot.waitUntil(lambda: name in page.remove_buttons, timeout=5000)
+
+
+def answer(page: ListsPage, role: QMessageBox.ButtonRole) -> None:
+    """Press the confirmation's button that has `role`."""
+    box = page.asking
+    assert box is not None and box.isVisible()
+    (button,) = [b for b in box.buttons() if box.buttonRole(b) is role]
+    button.click()
+
+
+def test_a_source_is_removed_once_confirmed_and_its_run_followed(
+    qtbot: QtBot, family: Console, list_part: ListUpdates, tmp_path: Path
+) -> None:
+    page = lists_page(family)
+    games = tmp_path / "games.txt"
+    games.write_text("games-one.test\n")
+    import_words(qtbot, page, games, Category.GAMES)
+    button = page.remove_buttons["games"]
+    assert button.text() == "Remove…" and button.isEnabled()
+    button.click()
+    assert page.asking is not None
+    assert page.asking.text().startswith("Remove the list source games? ")
+    answer(page, QMessageBox.ButtonRole.RejectRole)
+    assert page.watch is None and page.sources.rowCount() == 1  # cancelled: nothing asked
+    page.remove_buttons["games"].click()
+    answer(page, QMessageBox.ButtonRole.AcceptRole)
+    qtbot.waitUntil(lambda: page.note.text().startswith("Queued."), timeout=5000)
+    assert page.watch is not None and page.watch == Watch("remove", "games", page.watch.before)
+    qtbot.waitUntil(lambda: page.note.text().startswith("Finished."), timeout=10_000)
+    assert page.note.text() == "Finished.\ngames: removed."
+    assert page.sources.rowCount() == 0 and page.remove_buttons == {}
+
+
+def test_a_removal_that_cannot_compile_says_why_and_keeps_the_source(
+    qtbot: QtBot, service: Service, family: Console, list_part: ListUpdates, tmp_path: Path
+) -> None:
+    page = lists_page(family)
+    for name, category in (("casinos", Category.GAMBLING), ("games", Category.GAMES)):
+        words = tmp_path / f"{name}.txt"
+        words.write_text(f"{name}-one.test\n")
+        import_words(qtbot, page, words, category)
+    current = service.data_dir / "lists" / "sources" / "casinos" / "current"
+    current.unlink()
+    current.mkdir()  # the list in force of the source that stays can no longer be read
+    page.remove_buttons["games"].click()
+    answer(page, QMessageBox.ButtonRole.AcceptRole)
+    qtbot.waitUntil(lambda: page.note.text().startswith("Failed."), timeout=10_000)
+    assert page.note.text().startswith("Failed.\ncasinos: the list in force: ")
+    assert "color: #b00020" in page.note.styleSheet()
+    assert sorted(page.remove_buttons) == ["casinos", "games"]
+    assert page.remove_buttons["games"].isEnabled()
+
+
+def test_the_national_list_cannot_be_removed(
+    qtbot: QtBot, service: Service, family: Console
+) -> None:
+    from app.service import api_lists
+
+    api_lists.register(service.api)
+    with service.store() as store:
+        store.save_list_source(
+            ListSource("national", ListKind.NATIONAL, "lists/imports/national/n.json", entries=3)
+        )
+        store.save_list_source(
+            ListSource("games", ListKind.DOMAINS, "lists/imports/games/g.txt", Category.GAMES)
+        )
+    page = lists_page(family)
+    qtbot.waitUntil(lambda: len(page.remove_buttons) == 2, timeout=5000)
+    national = page.remove_buttons["national"]
+    assert not national.isEnabled()
+    assert national.toolTip().startswith("The national list cannot be removed")
+    assert page.remove_buttons["games"].isEnabled()
+    assert page.sources.item(0, 1).text() == "Domains"  # type: ignore[union-attr]
+    assert page.sources.item(1, 1).text() == "National list"  # type: ignore[union-attr]
+    page.remove_source("national")  # as a table shown before the service knew its kind would
+    qtbot.waitUntil(lambda: page.note.text().startswith("The service refused this"), timeout=5000)
+    assert "the national list cannot be removed" in page.note.text()
+    assert page.watch is None
+    assert page.remove_buttons["games"].isEnabled() and page.update_now.isEnabled()
+    with service.store() as store:
+        assert store.setting("lists.requests", []) == []
+        assert [s.name for s in store.list_sources()] == ["games", "national"]
+
+
 RUN = {"action": "import", "state": "done", "sources": ["words"], "results": []}
 
 
@@ -160,6 +254,7 @@ RUN = {"action": "import", "state": "done", "sources": ["words"], "results": []}
         ({"waiting": [], "last_run": {**RUN, "action": "scheduled"}}, False),
         ({"waiting": [], "last_run": {**RUN, "sources": ["other"]}}, False),
         ({"waiting": [{"action": "update"}], "last_run": RUN}, True),
+        ({"waiting": [{"action": "import", "source": {"name": "other"}}], "last_run": RUN}, True),
         ({"waiting": [], "last_run": {**RUN, "state": "failed", "sources": []}}, True),
     ],
 )
@@ -170,6 +265,15 @@ def test_a_run_counts_as_the_parents_only_once_it_is_over(
     assert (finished_run(status, watch) is not None) == finished
 
 
+def test_a_removal_counts_as_waiting_while_its_job_is_queued() -> None:
+    watch = Watch("remove", "games", None)
+    removed = {"action": "remove", "state": "done", "sources": ["games"], "results": []}
+    waiting = {"waiting": [{"action": "remove", "name": "games"}], "last_run": removed}
+    assert finished_run(waiting, watch) is None
+    other = {"waiting": [{"action": "remove", "name": "casinos"}], "last_run": removed}
+    assert finished_run(other, watch) == removed
+
+
 def test_the_run_is_told_in_plain_words(translations: object) -> None:
     ok = {"state": "done", "results": [{"name": "a", "accepted": 5, "invalid": 0}]}
     assert run_text(ok) == (False, "Finished.\na: 5 accepted, 0 invalid lines.")
@@ -177,3 +281,7 @@ def test_the_run_is_told_in_plain_words(translations: object) -> None:
     assert run_text(unread) == (False, "Finished.\nn: 3 entries.")
     failed = {"state": "failed", "error": "disk full", "results": []}
     assert run_text(failed) == (True, "Failed.\ndisk full")
+    removed = {"action": "remove", "state": "done", "sources": ["games"], "results": []}
+    assert run_text(removed) == (False, "Finished.\ngames: removed.")
+    refused = {**removed, "state": "failed", "error": "games: cannot be read"}
+    assert run_text(refused) == (True, "Failed.\ngames: cannot be read")
