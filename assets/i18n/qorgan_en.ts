@@ -968,6 +968,18 @@ Choose the language of the console:</translation>
         <translation>Registry dump</translation>
     </message>
     <message>
+        <source>Signature checked</source>
+        <translation>Signature checked</translation>
+    </message>
+    <message>
+        <source>Checksum checked</source>
+        <translation>Checksum checked</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
         <source>{name}: not updated: {error}</source>
         <translation>{name}: not updated: {error}</translation>
     </message>

@@ -968,6 +968,18 @@ Choose the language of the console:</source>
         <translation>Тізілімнен көшірме</translation>
     </message>
     <message>
+        <source>Signature checked</source>
+        <translation>Қолтаңба тексерілді</translation>
+    </message>
+    <message>
+        <source>Checksum checked</source>
+        <translation>Бақылау сомасы тексерілді</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Қолтаңбасыз</translation>
+    </message>
+    <message>
         <source>{name}: not updated: {error}</source>
         <translation>{name}: жаңартылмады: {error}</translation>
     </message>

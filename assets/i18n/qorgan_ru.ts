@@ -968,6 +968,18 @@ Choose the language of the console:</source>
         <translation>Выгрузка реестра</translation>
     </message>
     <message>
+        <source>Signature checked</source>
+        <translation>Подпись проверена</translation>
+    </message>
+    <message>
+        <source>Checksum checked</source>
+        <translation>Контрольная сумма проверена</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Без подписи</translation>
+    </message>
+    <message>
         <source>{name}: not updated: {error}</source>
         <translation>{name}: не обновлён: {error}</translation>
     </message>

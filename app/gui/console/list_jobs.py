@@ -68,6 +68,16 @@ def kind_name(kind: str) -> str:
     return names.get(kind, kind)
 
 
+def signature_name(status: str) -> str:
+    """How a source's file was trusted, in the GUI's language."""
+    names = {
+        "verified-ed25519": translate("ListJobs", "Signature checked"),
+        "verified-sha256": translate("ListJobs", "Checksum checked"),
+        "unverified": translate("ListJobs", "Not signed"),
+    }
+    return names.get(status, status)
+
+
 def run_text(last: dict[str, JsonValue]) -> tuple[bool, str]:
     """Whether the run failed, and how it went: each list's accepted and invalid lines."""
     lines, failed = [], bool(last.get("error")) or last.get("state") != "done"

@@ -32,6 +32,7 @@ from app.gui.console.list_jobs import (
     finished_run,
     kind_name,
     run_text,
+    signature_name,
 )
 from app.gui.console.state import ConsoleState
 from app.gui.texts import category_name, error_text
@@ -56,6 +57,8 @@ def cell_text(key: str, value: JsonValue) -> str:
         return category_name(Category(str(value)))
     if key == "kind":
         return kind_name(str(value))
+    if key == "signature_status":
+        return signature_name(str(value))
     if key in {"updated_at", "imported_at"}:
         return str(value).replace("T", " ")
     return str(value)

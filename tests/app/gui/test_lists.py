@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.gui.console.list_jobs import Watch, finished_run, run_text
-from app.gui.console.lists import ListsPage
+from app.gui.console.lists import ListsPage, cell_text
 from app.service.lists_part import ListUpdates
 from rules.categories import Category
 from rules.ipc import JsonValue
@@ -285,3 +285,15 @@ def test_the_run_is_told_in_plain_words(translations: object) -> None:
     assert run_text(removed) == (False, "Finished.\ngames: removed.")
     refused = {**removed, "state": "failed", "error": "games: cannot be read"}
     assert run_text(refused) == (True, "Failed.\ngames: cannot be read")
+
+
+@pytest.mark.parametrize(
+    ("status", "shown"),
+    [
+        ("verified-ed25519", "Signature checked"),
+        ("verified-sha256", "Checksum checked"),
+        ("unverified", "Not signed"),
+    ],
+)
+def test_a_sources_signature_status_is_said_in_words(status: str, shown: str) -> None:
+    assert cell_text("signature_status", status) == shown
