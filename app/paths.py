@@ -36,9 +36,32 @@ def national_list_path(data_dir: Path) -> Path:
     return data_dir / "lists" / "national.json"
 
 
-def socket_path(data_dir: Path) -> Path:
-    """The service's IPC socket: in the data folder, reachable only by its owner, in demo mode."""
+# The Windows service's named pipe; Qt's QLocalSocket takes the bare name.
+PIPE_PREFIX = "\\\\.\\pipe\\"
+PIPE_NAME = "qorgan"
+PIPE_PATH = PIPE_PREFIX + PIPE_NAME
+
+
+def socket_path(data_dir: Path, platform: str = sys.platform) -> Path:
+    """The service's IPC socket: in the data folder, reachable only by its owner, in demo mode.
+
+    On Windows, the service's named pipe instead (there are no Unix sockets to serve there).
+    """
+    if platform == "win32":
+        return Path(PIPE_PATH)
     return data_dir / "run" / "qorgan.sock"
+
+
+def is_pipe(address: Path | str) -> bool:
+    """Whether an IPC address names a Windows named pipe rather than a Unix socket."""
+    return str(address).casefold().startswith(PIPE_PREFIX)
+
+
+def ipc_server_name(address: Path, platform: str = sys.platform) -> str:
+    """What QLocalSocket connects to: the pipe's bare name on Windows, else the socket's path."""
+    if platform == "win32" and is_pipe(address):
+        return str(address)[len(PIPE_PREFIX) :]
+    return str(address)
 
 
 # The root service on Linux: its data (root only), its socket's folder, the proxy user's home.

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalSocket
 
+from app.paths import ipc_server_name
 from rules.ipc import (
     MAX_LINE_BYTES,
     ErrorCode,
@@ -128,7 +129,7 @@ class ServiceClient(QObject):
     def _connect(self) -> None:
         if not self._running or self._socket.state() != _STATE.UnconnectedState:
             return
-        self._socket.connectToServer(str(self.path))
+        self._socket.connectToServer(ipc_server_name(self.path))
 
     def _send(self, pending: PendingCall) -> None:
         self._sent[pending.request.id] = pending

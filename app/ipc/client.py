@@ -1,10 +1,16 @@
 """A blocking IPC client for the CLI, the proxy worker and tests (the GUI uses Qt's own)."""
 
+import io
 import itertools
 import socket
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO, Self
 
+from app.paths import is_pipe
 from rules.ipc import (
     MAX_LINE_BYTES,
     ErrorCode,
@@ -15,14 +21,62 @@ from rules.ipc import (
     encode_request,
 )
 
+ERROR_PIPE_BUSY = 231
+
+
+class PipeStream:
+    """The client's end of the service's named pipe on Windows, opened as a file.
+
+    A synchronous pipe has no timeout: a service that never answers blocks the caller.
+    """
+
+    def __init__(self, raw: io.RawIOBase) -> None:
+        self._raw = raw
+        self.reader = io.BufferedReader(raw)
+
+    @classmethod
+    def open(cls, name: str, timeout: float, clock: Callable[[], float] = time.monotonic) -> Self:
+        """Open the pipe, waiting up to `timeout` while every instance is busy."""
+        deadline = clock() + timeout
+        while True:
+            try:
+                return cls(open(name, "r+b", buffering=0))
+            except OSError as error:
+                if getattr(error, "winerror", None) != ERROR_PIPE_BUSY or clock() >= deadline:
+                    raise
+                time.sleep(0.05)
+
+    def sendall(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            written = self._raw.write(view)
+            view = view[written or 0 :]
+
+    def close(self) -> None:
+        self.reader.close()
+        self._raw.close()
+
 
 class IpcClient:
-    """One connection to the service; `call` sends a request and waits for its reply."""
+    """One connection to the service; `call` sends a request and waits for its reply.
 
-    def __init__(self, path: Path, timeout: float = 5.0) -> None:
+    `path` is the Unix socket, or on Windows the named pipe (app.paths.PIPE_PATH).
+    """
+
+    def __init__(self, path: Path, timeout: float = 5.0, platform: str = sys.platform) -> None:
         self.path = path
         self.token: str | None = None
         self._ids = itertools.count(1)
+        if platform == "win32" and is_pipe(path):
+            try:
+                pipe = PipeStream.open(str(path), timeout)
+            except OSError as error:
+                raise IpcError(
+                    ErrorCode.INTERNAL, f"the Qorgan service is not reachable: {error}"
+                ) from None
+            self._socket: socket.socket | PipeStream = pipe
+            self._reader: BinaryIO = pipe.reader
+            return
         try:
             self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             self._socket.settimeout(timeout)

@@ -18,10 +18,16 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Peer:
-    """Who is on the other end, as the kernel says (SO_PEERCRED), when it can say."""
+    """Who is on the other end, as the kernel says (SO_PEERCRED), when it can say.
+
+    On Windows there is no uid: the named pipe's client process token gives the account's
+    SID and name (app.ipc.windows_pipe).
+    """
 
     pid: int | None
     uid: int | None
+    sid: str | None = None
+    account: str | None = None
 
 
 type Dispatch = Callable[[bytes, Peer], Reply]

@@ -51,12 +51,14 @@ class Call:
 type Handler = Callable[[Call], JsonValue]
 
 
-def account_of(uid: int | None) -> str | None:
-    """The OS account name of a uid, where the OS can tell."""
-    if uid is None or sys.platform == "win32":
+def account_of(peer: Peer) -> str | None:
+    """The caller's OS account name: Windows names it with the pipe's client; else its uid's."""
+    if peer.account is not None:
+        return peer.account
+    if peer.uid is None or sys.platform == "win32":
         return None
     try:
-        return pwd.getpwuid(uid).pw_name
+        return pwd.getpwuid(peer.uid).pw_name
     except KeyError:
         return None
 
@@ -69,10 +71,12 @@ class Api:
         open_store: Callable[[], Store],
         clock: Callable[[], datetime],
         proxy_uids: frozenset[int],
+        proxy_sids: frozenset[str] = frozenset(),
     ) -> None:
         self._open_store = open_store
         self._clock = clock
         self._proxy_uids = proxy_uids
+        self._proxy_sids = proxy_sids  # Windows: the proxy worker runs as the service (SYSTEM)
         self._methods: dict[str, tuple[Role, Handler]] = {}
         self._sessions: dict[str, datetime] = {}
         self._lock = threading.Lock()
@@ -122,7 +126,7 @@ class Api:
                 raise IpcError(ErrorCode.UNKNOWN_METHOD, f"no method {request.method!r}")
             role, handler = entry
             self._authorise(role, request.token, peer)
-            account = account_of(peer.uid)
+            account = account_of(peer)
             now = self._clock()
             call = Call(request.params, peer, account, self._store(), now, request.token)
             return Reply(request.id, handler(call))
@@ -138,10 +142,15 @@ class Api:
             return Reply(request.id, error=failure)
 
     def _authorise(self, role: Role, token: str | None, peer: Peer) -> None:
-        if role is Role.PROXY and peer.uid not in self._proxy_uids:
+        if role is Role.PROXY and not self._is_proxy(peer):
             raise IpcError(ErrorCode.UNAUTHORIZED, "only Qorgan's proxy may call this")
         if role is Role.PARENT and not self.session_valid(token):
             raise IpcError(ErrorCode.UNAUTHORIZED, "enter the parent PIN first")
+
+    def _is_proxy(self, peer: Peer) -> bool:
+        if peer.sid is not None:
+            return peer.sid in self._proxy_sids
+        return peer.uid is not None and peer.uid in self._proxy_uids
 
 
 def _message(error: LookupError) -> str:

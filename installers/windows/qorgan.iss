@@ -2,6 +2,8 @@
 ;   iscc /DAppVersion=0.1.0 installers\windows\qorgan.iss      -> dist\Qorgan-0.1.0-setup.exe
 ; Silent home install:      Qorgan-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /CHILDREN="aruzhan=S-1-5-21-...-1001"
 ; Silent school install:    ... /POLICY="\\server\lab\school.json" /PUBLICKEY="base64key" [/URL="https://..."]
+; /CHILDREN gives each child's firewall rules and tray; their order does not matter: the service
+; gives each child account its proxy port and writes its proxy settings itself.
 ; Uninstall asks for the parent's PIN (qorgan-service uninstall --authorise-only) first.
 ; NOT YET VERIFIED on a real Windows machine: see docs/windows.md.
 
@@ -51,12 +53,12 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; Flags: unchecked
 [Run]
 ; A school lab: the signed policy is in force before the service first starts.
 Filename: "{app}\service\qorgan.exe"; Parameters: "--data-dir ""{commonappdata}\Qorgan"" school install --policy ""{param:POLICY}"" --public-key ""{param:PUBLICKEY}"" {code:UrlOption}"; Flags: runhidden waituntilterminated; Check: IsSchoolInstall; StatusMsg: "Importing the school policy..."
-; Service (sc.exe), CA trust, and per child: proxy, firewall rules, tray autostart.
+; Service (sc.exe), CA trust, and per child: firewall rules, tray autostart.
 Filename: "{app}\service\qorgan-service.exe"; Parameters: "windows-setup setup {code:ChildOptions}"; Flags: runhidden waituntilterminated; StatusMsg: "Setting up protection..."
 Filename: "{app}\gui\qorgan-console.exe"; Description: "Open Qorgan"; Flags: postinstall nowait skipifsilent
 
 [UninstallRun]
-Filename: "{app}\service\qorgan-service.exe"; Parameters: "windows-setup remove {code:ChildOptions}"; Flags: runhidden waituntilterminated; RunOnceId: "QorganRemove"
+Filename: "{app}\service\qorgan-service.exe"; Parameters: "windows-setup remove --data-dir ""{commonappdata}\Qorgan"" {code:ChildOptions}"; Flags: runhidden waituntilterminated; RunOnceId: "QorganRemove"
 
 [UninstallDelete]
 Type: filesandordirs; Name: "{commonappdata}\Qorgan"

@@ -3,7 +3,7 @@
 import datetime
 import subprocess
 from collections.abc import Sequence
-from pathlib import PureWindowsPath
+from pathlib import Path, PureWindowsPath
 
 import pytest
 from cryptography import x509
@@ -14,8 +14,10 @@ from cryptography.x509.oid import NameOID
 from app.platform.windows import catrust, firewall, proxy_settings, service
 from app.platform.windows.paths import windows_paths
 from app.platform.windows.plan import Command, run_plan
+from app.platform.windows.proxy_ports import PORTS_KEY
 from app.platform.windows.registry import user_key
-from app.platform.windows.setup import main, removal_plan, setup_plan
+from app.platform.windows.setup import main, removal_plan, setup_plan, supervised_sids
+from app.store import Store
 
 SID = "S-1-5-21-1004336348-1177238915-682003330-1001"
 OTHER = "S-1-5-21-1004336348-1177238915-682003330-1002"
@@ -61,7 +63,7 @@ def test_the_childs_proxy_is_set_and_locked_in_the_childs_own_hive() -> None:
     assert texts[1].endswith("/v ProxyServer /t REG_SZ /d 127.0.0.1:47101 /f")
     assert texts[2].endswith("/v ProxyOverride /t REG_SZ /d <local> /f")  # argv: no cmd.exe
     assert rf"HKU\{SID}\Software\Policies\Microsoft\Internet Explorer\Control Panel" in texts[4]
-    removal = proxy_settings.clear_proxy_plan(SID, 47101)
+    removal = proxy_settings.clear_proxy_plan(SID)
     assert removal[0].argv[-3:] == ("/d", "0", "/f")
     assert all(c.may_fail for c in removal[1:])
 
@@ -136,14 +138,30 @@ def test_the_tray_starts_for_each_child_only() -> None:
     assert removal.argv[1] == "delete" and removal.may_fail
 
 
-def test_the_whole_plan_gives_each_child_a_port_and_removal_undoes_it() -> None:
+def test_the_plan_leaves_ports_to_the_service_and_removal_clears_every_child() -> None:
     children = [("aruzhan", SID), ("timur", OTHER)]
     plan = setup_plan(PATHS, children)
-    servers = [c.argv[8] for c in plan if "ProxyServer" in c.argv]
-    assert servers == ["127.0.0.1:47101", "127.0.0.1:47102"]
-    removal = removal_plan(PATHS, children, None)
+    assert not [c for c in plan if "ProxyServer" in c.argv]  # the service writes them
+    assert sum("QorganTray" in c.argv for c in plan) == 2
+    assert sum("New-NetFirewallRule" in c.argv[-1] for c in plan) == 4
+    swapped = setup_plan(PATHS, children[::-1])
+    assert sorted(c.argv for c in swapped) == sorted(c.argv for c in plan)  # order is no matter
+    removal = removal_plan(PATHS, children[:1], None, supervised=[OTHER, SID])
     assert removal[0].argv[:2] == ("sc.exe", "stop")
-    assert sum("QorganTray" in c.argv for c in removal) == 2
+    assert sum("QorganTray" in c.argv for c in removal) == 2  # named or supervised, once each
+    cleared = [c.argv[2] for c in removal if "ProxyServer" in c.argv]
+    assert [key.split("\\")[1] for key in cleared] == [SID, OTHER]
+
+
+def test_removal_finds_the_children_the_service_supervised(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert supervised_sids(tmp_path) == []
+    with Store.open(tmp_path / "Qorgan" / "qorgan.db") as store:
+        store.set_setting(PORTS_KEY, {OTHER: 47102, SID: 47101, "S-1-5-18": 47103})
+    assert supervised_sids(tmp_path / "Qorgan") == [SID, OTHER]  # only people's SIDs
+    args = ["remove", "--dry-run", "--data-dir", str(tmp_path / "Qorgan")]
+    assert main(args, environment=ENV) == 0
+    out = capsys.readouterr().out
+    assert f"HKU\\{OTHER}" in out and "S-1-5-18" not in out
 
 
 def test_the_command_prints_its_plan_and_runs_only_on_windows(capsys) -> None:  # type: ignore[no-untyped-def]

@@ -29,8 +29,8 @@ def set_proxy_plan(sid: str, port: int) -> list[Command]:
     return [v.add(f"child {sid}: web through Qorgan's proxy") for v in proxy_values(sid, port)]
 
 
-def clear_proxy_plan(sid: str, port: int) -> list[Command]:
-    removed = [v for v in proxy_values(sid, port) if v.name != "ProxyEnable"]
+def clear_proxy_plan(sid: str) -> list[Command]:
+    removed = [v for v in proxy_values(sid, 1024) if v.name != "ProxyEnable"]  # any port: names
     key = user_key(sid, INTERNET_SETTINGS)
     return [
         RegValue(key, "ProxyEnable", RegType.DWORD, 0).add(f"child {sid}: proxy off"),

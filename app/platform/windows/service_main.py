@@ -3,9 +3,10 @@
 The service loop is the one the Linux root service and the demo share
 (app.service.service_loop): decision events into the store, the policy out to the proxy,
 the proxy worker kept up, the parts ticked each second. On Windows the worker listens on
-one loopback port per child, in the order of the store's children (the ports
-windows-setup gives each child's WinINet proxy). It runs in a thread of its own
-(app.platform.windows.scm) and stops when the SCM asks.
+one loopback port per supervised account, which the service assigns and writes into that
+account's WinINet settings itself (proxy_ports.py); the console and the tray reach it on
+the named pipe \\\\.\\pipe\\qorgan (app.ipc.windows_pipe). It runs in a thread of its
+own (app.platform.windows.scm) and stops when the SCM asks.
 """
 
 import argparse
@@ -14,22 +15,30 @@ import os
 import sys
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import proxy as proxy_package
-from app.paths import database_path, national_list_path
+from app.ipc.windows_pipe import PipeApi, PipeServer
+from app.paths import PIPE_PATH, database_path, national_list_path
 from app.platform.windows.paths import SERVICE_NAME, windows_paths
+from app.platform.windows.proxy_ports import AccountSids, ChildProxies, Registry
 from app.platform.windows.scm import ScmApi, run_as_service
 from app.platform.windows.setup import FIRST_CHILD_PORT
-from app.service.parts import Part, ServiceContext
+from app.service.api import Api
+from app.service.parts import Part, ServiceContext, register_methods
 from app.service.service_loop import Upkeep, run_loop, start_parts, stop_parts
 from app.service.snapshot import SNAPSHOT_NAME
-from app.service.supervisor import ProxyStartError, ProxySupervisor
+from app.service.supervisor import ProxyStartError, ProxySupervisor, port_is_free
 from app.store import Store
 from rules.screentime_state import STATE_NAME
 from rules.text import Language
 
 logger = logging.getLogger(__name__)
+
+
+SYSTEM_SID = "S-1-5-18"  # LocalSystem: the service, and the proxy worker it starts
 
 
 def proxy_command(ports: Sequence[int], run_dir: Path, data_dir: Path) -> list[str]:
@@ -42,14 +51,62 @@ def proxy_command(ports: Sequence[int], run_dir: Path, data_dir: Path) -> list[s
         *("--set", f"qorgan_snapshot={run_dir / SNAPSHOT_NAME}"),
         *("--set", f"qorgan_events={run_dir / 'decision-events.jsonl'}"),
         *("--set", f"confdir={data_dir / 'mitmproxy'}"),
+        *("--set", f"qorgan_ipc={PIPE_PATH}"),
         *("--set", "stream_large_bodies=2m"),
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class Adapters:
+    """What only Windows has: account SIDs, the registry, named pipes (fakes in tests)."""
+
+    accounts: AccountSids
+    registry: Registry
+    pipes: PipeApi
+    pipe_name: str = PIPE_PATH
+
+    @classmethod
+    def win32(cls) -> "Adapters":
+        from app.platform.windows.pipe_win32 import (  # noqa: PLC0415 - Windows only
+            Win32Accounts,
+            Win32Pipes,
+        )
+        from app.platform.windows.registry_win32 import WinRegistry  # noqa: PLC0415
+
+        return cls(Win32Accounts(), WinRegistry(), Win32Pipes())
+
+
+class WindowsProxy:
+    """The worker, restarted with a listener per port whenever the ports change."""
+
+    def __init__(self, supervisor: ProxySupervisor, run_dir: Path, data_dir: Path) -> None:
+        self.supervisor = supervisor
+        self.run_dir, self.data_dir = run_dir, data_dir
+        self.listening: tuple[int, ...] = ()
+
+    def listen_on(self, ports: Sequence[int]) -> None:
+        wanted = tuple(sorted(ports))
+        if wanted == self.listening:
+            return
+        self.supervisor.stop()
+        self.listening = ()
+        if wanted:
+            self.supervisor.command = proxy_command(wanted, self.run_dir, self.data_dir)
+            self.supervisor.port = wanted[0]  # ready once it listens there
+            self.supervisor.start()
+        self.listening = wanted
+        logger.info("the proxy listens on ports %s", list(wanted))
+
+
 def run_body(
-    data_dir: Path, stop: threading.Event, first_port: int = FIRST_CHILD_PORT, tick: float = 0.2
+    data_dir: Path,
+    stop: threading.Event,
+    first_port: int = FIRST_CHILD_PORT,
+    tick: float = 0.2,
+    adapters: Adapters | None = None,
 ) -> int:
-    """The service loop until `stop` is set: 0 after a clean stop, 1 if the proxy cannot start."""
+    """The service loop until `stop` is set: 0 after a clean stop, 1 if it cannot start."""
+    adapters = adapters or Adapters.win32()
     run_dir = data_dir / "run"
     with Store.open(database_path(data_dir)) as store:
         upkeep = Upkeep(
@@ -60,31 +117,50 @@ def run_body(
             screentime_state=run_dir / STATE_NAME,
         )
         upkeep.ingest(final=True)  # what a previous run left behind
-        children = [child.name for child in store.policy().children]
-        ports = {first_port + offset: child for offset, child in enumerate(children)}
-        upkeep.publish_policy(store.policy(), listeners=ports)
-        supervisor = ProxySupervisor(
-            proxy_command(list(ports), run_dir, data_dir),
-            "127.0.0.1",
+        children = ChildProxies(
+            store,
+            adapters.accounts,
+            adapters.registry,
             first_port,
-            data_dir / "logs" / "proxy.log",
+            usable=lambda port: port_is_free("127.0.0.1", port),
         )
+        supervisor = ProxySupervisor([], "127.0.0.1", first_port, data_dir / "logs" / "proxy.log")
+        worker = WindowsProxy(supervisor, run_dir, data_dir)
+        api = Api(
+            lambda: Store.open(database_path(data_dir)),
+            datetime.now,
+            proxy_uids=frozenset(),
+            proxy_sids=frozenset({SYSTEM_SID}),
+        )
+        register_methods(api, mode="service")
+        pipe = PipeServer(api.dispatch, adapters.pipes, adapters.pipe_name)
         running: list[Part] = []
         try:
-            if ports:
-                supervisor.start()
+            listeners = children.tick()
+            upkeep.publish_policy(store.policy(), listeners=listeners)
+            worker.listen_on(list(listeners))
             running = start_parts(ServiceContext(data_dir, store, "service", Language.EN))
-            logger.info("Qorgan service running; the proxy on ports %s", sorted(ports))
+            pipe.start()
+            logger.info("Qorgan service running; IPC on %s", adapters.pipe_name)
 
             def keep() -> None:
                 upkeep.tick()
-                upkeep.publish_policy(store.policy(), listeners=ports)
+                listeners = children.tick()
+                upkeep.publish_policy(store.policy(), listeners=listeners)
+                try:
+                    worker.listen_on(list(listeners))
+                except ProxyStartError as error:  # tried again next second
+                    logger.error("the proxy did not start: %s", error)
 
             run_loop(stop, supervisor, keep, running, poll_every=tick)
         except ProxyStartError as error:
             logger.error("the proxy did not start: %s", error)
             return 1
+        except OSError as error:
+            logger.error("the service could not start: %s", error)
+            return 1
         finally:
+            pipe.stop()
             stop_parts(running)
             supervisor.stop()
             upkeep.ingest(final=True)

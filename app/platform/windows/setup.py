@@ -11,9 +11,13 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from app.paths import database_path
 from app.platform.windows import catrust, firewall, proxy_settings, service
 from app.platform.windows.paths import WindowsPaths, windows_paths
 from app.platform.windows.plan import Command, dry_run, run_plan
+from app.platform.windows.proxy_ports import PORTS_KEY
+from app.platform.windows.registry import SID_PATTERN
+from app.store import Store
 
 FIRST_CHILD_PORT = 47101
 
@@ -25,13 +29,14 @@ def parse_child(text: str) -> tuple[str, str]:
     return account, sid
 
 
-def setup_plan(
-    paths: WindowsPaths, children: Sequence[tuple[str, str]], first_port: int = FIRST_CHILD_PORT
-) -> list[Command]:
-    """Service, CA trust, then per child: proxy, firewall, tray. Each child has its own port."""
+def setup_plan(paths: WindowsPaths, children: Sequence[tuple[str, str]]) -> list[Command]:
+    """Service, CA trust, then per child: firewall rules and the tray.
+
+    Each child's proxy port and WinINet settings are the service's to give
+    (proxy_ports.py), so the order the children come in does not matter.
+    """
     plan = [*service.register_plan(paths), *catrust.trust_plan(str(paths.ca_cert))]
-    for offset, (account, sid) in enumerate(children):
-        plan += proxy_settings.set_proxy_plan(sid, first_port + offset)
+    for account, sid in children:
         plan += firewall.block_plan(sid, account)
         plan += service.tray_plan(sid, paths)
     return plan
@@ -41,13 +46,27 @@ def removal_plan(
     paths: WindowsPaths,
     children: Sequence[tuple[str, str]],
     ca_pem: bytes | None,
-    first_port: int = FIRST_CHILD_PORT,
+    supervised: Sequence[str] = (),
 ) -> list[Command]:
+    """Everything gone, and each child's proxy and tray: those named and those the service
+    ever supervised (`supervised`, the SIDs of its port table)."""
     plan = [*service.unregister_plan(), *firewall.removal_plan(), *catrust.removal_plan(ca_pem)]
-    for offset, (_, sid) in enumerate(children):
-        plan += proxy_settings.clear_proxy_plan(sid, first_port + offset)
+    for sid in dict.fromkeys([*(sid for _, sid in children), *supervised]):
+        plan += proxy_settings.clear_proxy_plan(sid)
         plan += service.tray_removal_plan(sid, paths)
     return plan
+
+
+def supervised_sids(data_dir: Path) -> list[str]:
+    """The SIDs the service gave a proxy port (setting `windows.proxy_ports`), if any."""
+    database = database_path(data_dir)
+    if not database.is_file():
+        return []
+    with Store.open(database) as store:
+        kept = store.setting(PORTS_KEY, {})
+    return (
+        sorted(sid for sid in kept if SID_PATTERN.fullmatch(sid)) if isinstance(kept, dict) else []
+    )
 
 
 def main(
@@ -59,13 +78,15 @@ def main(
     parser.add_argument("action", choices=["setup", "remove"])
     parser.add_argument("--child", type=parse_child, action="append", default=[])
     parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--data-dir", type=Path, default=None, help="the service's data folder")
     args = parser.parse_args(argv)
     paths = windows_paths(environment)
     if args.action == "setup":
         plan = setup_plan(paths, args.child)
     else:
         ca = Path(str(paths.ca_cert)).with_suffix(".pem")
-        plan = removal_plan(paths, args.child, ca.read_bytes() if ca.exists() else None)
+        supervised = supervised_sids(args.data_dir or Path(str(paths.data_dir)))
+        plan = removal_plan(paths, args.child, ca.read_bytes() if ca.exists() else None, supervised)
     if args.dry_run:
         print("\n".join(dry_run(plan)))
         return 0

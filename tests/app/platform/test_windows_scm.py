@@ -30,6 +30,8 @@ from app.service.snapshot import SNAPSHOT_NAME
 from app.store import Store
 from rules.ageclass import AgeClass
 from rules.policy import ChildProfile, ChildRules
+from tests.app.ipc.test_windows_pipe import CHILD, FakePipes
+from tests.app.platform.test_windows_proxy_ports import ARUZHAN, FakeAccounts, FakeRegistry
 
 
 class FakeScm:
@@ -262,16 +264,23 @@ def free_port() -> int:
 
 
 class ScmWithChild(FakeScm):
-    """Before asking the service to stop, browses through its proxy as the child."""
+    """Before asking the service to stop, browses through its proxy as the child and asks
+    the service over its pipe as the child's tray would."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, pipes: FakePipes, registry: FakeRegistry) -> None:
         super().__init__(controls=(Control.STOP,))
         self.port = port
+        self.pipes = pipes
+        self.registry = registry
         self.blocked_status: int | None = None
+        self.tray_answer: dict[str, object] = {}
+        self.proxy_server: object = None
 
     def report(self, status: Status) -> None:
         if status.state is State.RUNNING:
             self.blocked_status = self._browse()
+            self.tray_answer = self.pipes.connect(CHILD).call("screentime.status")
+            self.proxy_server = self.registry.server(ARUZHAN)
         super().report(status)
 
     def _browse(self) -> int:
@@ -288,20 +297,35 @@ class ScmWithChild(FakeScm):
         return 0
 
 
-def test_the_windows_service_loop_filters_and_stops_on_request(tmp_path: Path) -> None:
+def test_the_windows_service_loop_filters_serves_its_pipe_and_stops(tmp_path: Path) -> None:
     with Store.open(tmp_path / "qorgan.db") as store:
         rules = ChildRules(deny=("blocked.test",))
-        store.add_child(ChildProfile("Aruzhan", AgeClass.TWELVE, rules=rules))
+        store.add_child(ChildProfile("Aruzhan", AgeClass.TWELVE, ("aruzhan",), rules=rules))
     port = free_port()
-    api = ScmWithChild(port)
+    pipes, registry = FakePipes(), FakeRegistry({ARUZHAN})
+    adapters = service_main.Adapters(FakeAccounts(), registry, pipes)
+    api = ScmWithChild(port, pipes, registry)
     result = run_as_service(
-        "QorganService", lambda stop: service_main.run_body(tmp_path, stop, port), api
+        "QorganService",
+        lambda stop: service_main.run_body(tmp_path, stop, port, adapters=adapters),
+        api,
     )
     assert result == 0
     assert api.blocked_status == 403  # the block page, from the child's own port
+    assert api.proxy_server == f"127.0.0.1:{port}"  # written by the service itself
+    assert api.tray_answer["result"]["supervised"] is not False  # type: ignore[index]
     assert states(api)[:2] == [State.START_PENDING, State.RUNNING]
     assert states(api)[-1] is State.STOPPED and api.statuses[-1].win32_exit_code == 0
     assert (tmp_path / "run" / SNAPSHOT_NAME).exists()
+    assert list(pipes.instances.values())[-1].closed.is_set()  # no instance left waiting
+
+
+def test_a_pipe_someone_else_holds_stops_the_service_with_an_error(tmp_path: Path) -> None:
+    adapters = service_main.Adapters(FakeAccounts(), FakeRegistry(set()), FakePipes(taken=True))
+    api = FakeScm()
+    body = lambda stop: service_main.run_body(tmp_path, stop, free_port(), adapters=adapters)  # noqa: E731
+    assert run_as_service("QorganService", body, api) == 1
+    assert api.statuses[-1].win32_exit_code == ERROR_SERVICE_SPECIFIC_ERROR
 
 
 def test_the_proxy_command_has_a_listener_per_child(tmp_path: Path) -> None:
@@ -309,3 +333,4 @@ def test_the_proxy_command_has_a_listener_per_child(tmp_path: Path) -> None:
     modes = [command[i + 1] for i, arg in enumerate(command) if arg == "--mode"]
     assert modes == ["regular@127.0.0.1:47101", "regular@127.0.0.1:47102"]
     assert f"confdir={tmp_path / 'mitmproxy'}" in command
+    assert r"qorgan_ipc=\\.\pipe\qorgan" in command  # the block page's actions, on the pipe
