@@ -1,8 +1,9 @@
-"""Protection health: the root service records it, the console reads it (`protection.health`).
+"""Protection health: the service records it, the console reads it (`protection.health`).
 
 The service writes one setting, `protection.status`, every few seconds and at once when
 something changes: its heartbeat, the proxy worker (running, restarts, last exit) and the
-firewall (state, backend, supervised accounts, times it was put back). Each proxy restart and
+firewall (state, backend, supervised accounts, times it was put back) and, where the service
+installs it, the CA's trust (Linux; on Windows the installer does). Each proxy restart and
 each firewall repair is also an alert of kind `protection_off` for the parent's report.
 """
 
@@ -25,8 +26,11 @@ STALE_AFTER = 30.0
 class Worker(Protocol):
     """What the recorder reads from the proxy supervisor."""
 
-    restarts: int
-    last_exit_code: int | None
+    @property
+    def restarts(self) -> int: ...
+
+    @property
+    def last_exit_code(self) -> int | None: ...
 
     @property
     def pid(self) -> int | None: ...
@@ -45,6 +49,7 @@ class ProtectionRecord:
         *,
         now: Callable[[], datetime] = datetime.now,
         clock: Callable[[], float] = time.monotonic,
+        tracks_trust: bool = True,
     ) -> None:
         self.store = store
         self.worker = worker
@@ -72,8 +77,9 @@ class ProtectionRecord:
                 "repairs": 0,
                 "error": None,
             },
-            "trust": {"state": "pending", "error": None},
         }
+        if tracks_trust:
+            self.status["trust"] = {"state": "pending", "error": None}
 
     def _part(self, name: str) -> dict[str, JsonValue]:
         part = self.status[name]
@@ -117,7 +123,7 @@ class ProtectionRecord:
             error=error,
             checked_at=self._now().isoformat(timespec="seconds"),
         )
-        if backend is not None:  # which tool holds the rules: nftables or iptables
+        if backend is not None:  # which tool holds the rules: nftables, iptables, windows-firewall
             changed = changed or part.get("backend") != backend
             part["backend"] = backend
         self.beat(force=changed)

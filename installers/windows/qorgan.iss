@@ -1,9 +1,10 @@
 ; Inno Setup 6 script for Qorgan on Windows 10/11 (64-bit). Build on Windows after `pyinstaller`:
 ;   iscc /DAppVersion=0.1.0 installers\windows\qorgan.iss      -> dist\Qorgan-0.1.0-setup.exe
-; Silent home install:      Qorgan-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /CHILDREN="aruzhan=S-1-5-21-...-1001"
+; Silent home install:      Qorgan-setup.exe /VERYSILENT /SUPPRESSMSGBOXES [/CHILDREN="aruzhan=S-1-5-21-...-1001"]
 ; Silent school install:    ... /POLICY="\\server\lab\school.json" /PUBLICKEY="base64key" [/URL="https://..."]
-; /CHILDREN gives each child's firewall rules and tray; their order does not matter: the service
-; gives each child account its proxy port and writes its proxy settings itself.
+; /CHILDREN is optional and only starts the tray at each named child's sign-in; the service
+; gives each account a parent names in the console its proxy port, proxy settings and firewall
+; rules itself (and takes them away again), so children added later need no second run.
 ; Uninstall asks for the parent's PIN (qorgan-service uninstall --authorise-only) first.
 ; NOT YET VERIFIED on a real Windows machine: see docs/windows.md.
 
@@ -53,7 +54,7 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; Flags: unchecked
 [Run]
 ; A school lab: the signed policy is in force before the service first starts.
 Filename: "{app}\service\qorgan.exe"; Parameters: "--data-dir ""{commonappdata}\Qorgan"" school install --policy ""{param:POLICY}"" --public-key ""{param:PUBLICKEY}"" {code:UrlOption}"; Flags: runhidden waituntilterminated; Check: IsSchoolInstall; StatusMsg: "Importing the school policy..."
-; Service (sc.exe), CA trust, and per child: firewall rules, tray autostart.
+; Service (sc.exe), CA trust, and the tray's autostart for each child named in /CHILDREN.
 Filename: "{app}\service\qorgan-service.exe"; Parameters: "windows-setup setup {code:ChildOptions}"; Flags: runhidden waituntilterminated; StatusMsg: "Setting up protection..."
 Filename: "{app}\gui\qorgan-console.exe"; Description: "Open Qorgan"; Flags: postinstall nowait skipifsilent
 

@@ -81,23 +81,24 @@ def test_the_proxy_port_is_checked(port: int) -> None:
 
 
 def test_firewall_rules_refuse_the_childs_direct_web_only() -> None:
-    plan = firewall.block_plan(SID, "aruzhan")
-    assert [c.may_fail for c in plan] == [True, True, False, False]
-    tcp, udp = plan[2].argv[-1], plan[3].argv[-1]
-    assert plan[2].argv[:4] == ("powershell.exe", "-NoProfile", "-NonInteractive", "-Command")
+    plan = firewall.add_plan(SID, "aruzhan")
+    assert [c.may_fail for c in plan] == [False, False]  # a rule that cannot be added matters
+    tcp, udp = plan[0].argv[-1], plan[1].argv[-1]
+    assert plan[0].argv[:4] == ("powershell.exe", "-NoProfile", "-NonInteractive", "-Command")
     assert f"-Name 'Qorgan-{SID}-tcp'" in tcp and "-Protocol TCP -RemotePort 80,443,853" in tcp
     assert "-Protocol UDP -RemotePort 443,853" in udp
     for rule in (tcp, udp):
         assert "-Direction Outbound -Action Block" in rule
         assert f"-LocalUser 'D:(A;;CC;;;{SID})'" in rule and "-Group 'Qorgan'" in rule
     assert "Remove-NetFirewallRule -Group 'Qorgan'" in firewall.removal_plan()[0].argv[-1]
+    assert "Get-NetFirewallRule -Name 'Qorgan-*'" in firewall.list_rules().argv[-1]
     assert "dir=out" in firewall.netsh_check().argv
 
 
-@pytest.mark.parametrize("account", ["", "o'brien", "a;b", "$env"])
-def test_an_account_name_cannot_break_out_of_the_rule(account: str) -> None:
-    with pytest.raises(ValueError, match="cannot be written into a firewall rule"):
-        firewall.block_plan(SID, account)
+@pytest.mark.parametrize("sid", ["S-1-5-18", "S-1-5-21-1';Remove-NetFirewallRule"])
+def test_only_a_persons_sid_gets_a_firewall_rule(sid: str) -> None:
+    with pytest.raises(ValueError, match="is not the SID of a person's account"):
+        firewall.add_plan(sid, "aruzhan")
 
 
 def test_the_ca_goes_into_root_and_out_again_by_its_thumbprint() -> None:
@@ -143,7 +144,8 @@ def test_the_plan_leaves_ports_to_the_service_and_removal_clears_every_child() -
     plan = setup_plan(PATHS, children)
     assert not [c for c in plan if "ProxyServer" in c.argv]  # the service writes them
     assert sum("QorganTray" in c.argv for c in plan) == 2
-    assert sum("New-NetFirewallRule" in c.argv[-1] for c in plan) == 4
+    assert not [c for c in plan if "NetFirewallRule" in c.argv[-1]]  # the service keeps them
+    assert setup_plan(PATHS, []) == plan[: -len(children)]  # children are optional
     swapped = setup_plan(PATHS, children[::-1])
     assert sorted(c.argv for c in swapped) == sorted(c.argv for c in plan)  # order is no matter
     removal = removal_plan(PATHS, children[:1], None, supervised=[OTHER, SID])
@@ -169,7 +171,8 @@ def test_the_command_prints_its_plan_and_runs_only_on_windows(capsys) -> None:  
     assert main(args, environment=ENV) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("sc.exe create QorganService")
-    assert any("New-NetFirewallRule" in line for line in out)
+    assert any("QorganTray" in line for line in out)
+    assert not any("New-NetFirewallRule" in line for line in out)
     assert main(["remove", "--dry-run"], environment=ENV) == 0
     assert main(["setup"], environment=ENV) == 2
     with pytest.raises(SystemExit):

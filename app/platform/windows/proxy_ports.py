@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
 from app.platform.windows.proxy_settings import INTERNET_SETTINGS, proxy_values
-from app.platform.windows.registry import RegValue, user_key
+from app.platform.windows.registry import SID_PATTERN, RegValue, user_key
 from app.store import Store
 from rules.ipc import JsonValue
 from rules.policy import Policy
@@ -105,6 +105,7 @@ class ChildProxies:
         self._missing: set[str] = set()
         self._checked = 0.0
         self.children: dict[str, str] = {}  # SID -> child
+        self.accounts: dict[str, str] = {}  # SID -> account name
         self.ports: dict[str, int] = {}  # SID -> port, every SID ever supervised
 
     @property
@@ -124,11 +125,14 @@ class ChildProxies:
         return self.listeners
 
     def _follow(self, names: Mapping[str, str]) -> None:
-        children = {}
+        children, accounts = {}, {}
         missing = set()
         for account, child in sorted(names.items()):
             try:
-                children[self._accounts.sid_of(account)] = child
+                sid = self._accounts.sid_of(account)
+                if not SID_PATTERN.fullmatch(sid):  # a group or a system account
+                    raise OSError(f"{sid} is not a person's account")
+                children[sid], accounts[sid] = child, account
             except OSError as error:
                 missing.add(account)
                 if account not in self._missing:  # said once, not every few seconds
@@ -146,7 +150,7 @@ class ChildProxies:
             self.store.set_setting(PORTS_KEY, saved)
         if children != self.children:
             logger.info("supervised accounts: %s", dict(sorted(children.items())))
-        self.children, self.ports = children, every
+        self.children, self.ports, self.accounts = children, every, accounts
 
     def _apply(self) -> None:
         for sid, port in sorted(self.ports.items()):

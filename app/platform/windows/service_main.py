@@ -5,8 +5,10 @@ The service loop is the one the Linux root service and the demo share
 the proxy worker kept up, the parts ticked each second. On Windows the worker listens on
 one loopback port per supervised account, which the service assigns and writes into that
 account's WinINet settings itself (proxy_ports.py); the console and the tray reach it on
-the named pipe \\\\.\\pipe\\qorgan (app.ipc.windows_pipe). It runs in a thread of its
-own (app.platform.windows.scm) and stops when the SCM asks.
+the named pipe \\\\.\\pipe\\qorgan (app.ipc.windows_pipe). It keeps each supervised
+account's firewall rules itself (child_firewall.py) and records the proxy's and the
+firewall's health for the console. It runs in a thread of its own
+(app.platform.windows.scm) and stops when the SCM asks.
 """
 
 import argparse
@@ -22,11 +24,14 @@ from pathlib import Path
 import proxy as proxy_package
 from app.ipc.windows_pipe import PipeApi, PipeServer
 from app.paths import PIPE_PATH, database_path, national_list_path
+from app.platform.windows.child_firewall import ChildFirewall, ProgramRunner
 from app.platform.windows.paths import SERVICE_NAME, windows_paths
+from app.platform.windows.plan import Programs
 from app.platform.windows.proxy_ports import AccountSids, ChildProxies, Registry
 from app.platform.windows.scm import ScmApi, run_as_service
 from app.platform.windows.setup import FIRST_CHILD_PORT
 from app.service.api import Api
+from app.service.api_protection import ProtectionRecord
 from app.service.parts import Part, ServiceContext, register_methods
 from app.service.service_loop import Upkeep, run_loop, start_parts, stop_parts
 from app.service.snapshot import SNAPSHOT_NAME
@@ -58,11 +63,13 @@ def proxy_command(ports: Sequence[int], run_dir: Path, data_dir: Path) -> list[s
 
 @dataclass(frozen=True, slots=True)
 class Adapters:
-    """What only Windows has: account SIDs, the registry, named pipes (fakes in tests)."""
+    """What only Windows has: account SIDs, the registry, named pipes, the programs that
+    manage the firewall (fakes in tests)."""
 
     accounts: AccountSids
     registry: Registry
     pipes: PipeApi
+    programs: ProgramRunner
     pipe_name: str = PIPE_PATH
 
     @classmethod
@@ -73,7 +80,7 @@ class Adapters:
         )
         from app.platform.windows.registry_win32 import WinRegistry  # noqa: PLC0415
 
-        return cls(Win32Accounts(), WinRegistry(), Win32Pipes())
+        return cls(Win32Accounts(), WinRegistry(), Win32Pipes(), Programs())
 
 
 class WindowsProxy:
@@ -83,6 +90,7 @@ class WindowsProxy:
         self.supervisor = supervisor
         self.run_dir, self.data_dir = run_dir, data_dir
         self.listening: tuple[int, ...] = ()
+        self.failure: str | None = None  # why it last failed to start, as recorded
 
     def listen_on(self, ports: Sequence[int]) -> None:
         wanted = tuple(sorted(ports))
@@ -96,6 +104,42 @@ class WindowsProxy:
             self.supervisor.start()
         self.listening = wanted
         logger.info("the proxy listens on ports %s", list(wanted))
+
+    def follow(self, ports: Sequence[int], record: ProtectionRecord) -> None:
+        """`listen_on`, a failed start tried again next time; recorded when that changes."""
+        failure = None
+        try:
+            self.listen_on(ports)
+        except ProxyStartError as error:
+            logger.error("the proxy did not start: %s", error)
+            failure = str(error)
+        if failure != self.failure:
+            self.failure = failure
+            record.proxy_failed(failure)
+
+
+class WorkerHealth:
+    """The worker as the protection record sees it: with no child to filter no worker is
+    started, and that is no fault."""
+
+    def __init__(self, proxy: WindowsProxy) -> None:
+        self._proxy = proxy
+
+    @property
+    def restarts(self) -> int:
+        return self._proxy.supervisor.restarts
+
+    @property
+    def last_exit_code(self) -> int | None:
+        return self._proxy.supervisor.last_exit_code
+
+    @property
+    def pid(self) -> int | None:
+        return self._proxy.supervisor.pid
+
+    @property
+    def running(self) -> bool:
+        return self._proxy.supervisor.running or not self._proxy.listening
 
 
 def run_body(
@@ -126,6 +170,8 @@ def run_body(
         )
         supervisor = ProxySupervisor([], "127.0.0.1", first_port, data_dir / "logs" / "proxy.log")
         worker = WindowsProxy(supervisor, run_dir, data_dir)
+        record = ProtectionRecord(store, WorkerHealth(worker), tracks_trust=False)
+        rules = ChildFirewall(adapters.programs, record)
         api = Api(
             lambda: Store.open(database_path(data_dir)),
             datetime.now,
@@ -137,6 +183,7 @@ def run_body(
         running: list[Part] = []
         try:
             listeners = children.tick()
+            rules.tick(children.accounts)  # before the proxy: refused, then filtered
             upkeep.publish_policy(store.policy(), listeners=listeners)
             worker.listen_on(list(listeners))
             running = start_parts(ServiceContext(data_dir, store, "service", Language.EN))
@@ -146,15 +193,14 @@ def run_body(
             def keep() -> None:
                 upkeep.tick()
                 listeners = children.tick()
+                rules.tick(children.accounts)
                 upkeep.publish_policy(store.policy(), listeners=listeners)
-                try:
-                    worker.listen_on(list(listeners))
-                except ProxyStartError as error:  # tried again next second
-                    logger.error("the proxy did not start: %s", error)
+                worker.follow(list(listeners), record)
 
-            run_loop(stop, supervisor, keep, running, poll_every=tick)
+            run_loop(stop, supervisor, keep, running, watch=record.watch, poll_every=tick)
         except ProxyStartError as error:
             logger.error("the proxy did not start: %s", error)
+            record.proxy_failed(str(error))
             return 1
         except OSError as error:
             logger.error("the service could not start: %s", error)

@@ -1,7 +1,8 @@
 """`qorgan-service windows-setup|windows-remove`: the whole Windows plan, run or printed.
 
 The Inno Setup installer runs it after copying the files (and before removing them).
-Children are given as ACCOUNT=SID pairs; the school's silent install adds --policy.
+Children may be given as ACCOUNT=SID pairs, for their tray; the school's silent install
+adds --policy.
 """
 
 import argparse
@@ -30,14 +31,15 @@ def parse_child(text: str) -> tuple[str, str]:
 
 
 def setup_plan(paths: WindowsPaths, children: Sequence[tuple[str, str]]) -> list[Command]:
-    """Service, CA trust, then per child: firewall rules and the tray.
+    """Service, CA trust, then each named child's tray.
 
-    Each child's proxy port and WinINet settings are the service's to give
-    (proxy_ports.py), so the order the children come in does not matter.
+    Each supervised account's proxy port, WinINet settings and firewall rules are the
+    service's to keep (proxy_ports.py, child_firewall.py), for a child added in the
+    console later as much as for one named here, so children are optional and their
+    order does not matter.
     """
     plan = [*service.register_plan(paths), *catrust.trust_plan(str(paths.ca_cert))]
-    for account, sid in children:
-        plan += firewall.block_plan(sid, account)
+    for _, sid in children:
         plan += service.tray_plan(sid, paths)
     return plan
 

@@ -102,6 +102,20 @@ def test_an_account_the_pc_does_not_have_gets_no_port(store: Store) -> None:
     store.add_child(child("Aruzhan", "aruzhan", "ghost"))
     proxies = ChildProxies(store, FakeAccounts(), FakeRegistry(set()), 47101)
     assert proxies.tick() == {47101: "Aruzhan"}
+    assert proxies.accounts == {ARUZHAN: "aruzhan"}  # what the firewall rules are for
+
+
+def test_a_group_or_system_account_named_for_a_child_is_not_supervised(store: Store) -> None:
+    class WithSystem(FakeAccounts):
+        def sid_of(self, account: str) -> str:
+            return {"SYSTEM": "S-1-5-18", "Users": "S-1-5-32-545"}.get(account) or super().sid_of(
+                account
+            )
+
+    store.add_child(child("Aruzhan", "aruzhan", "SYSTEM", "Users"))
+    proxies = ChildProxies(store, WithSystem(), FakeRegistry({"S-1-5-18"}), 47101)
+    assert proxies.tick() == {47101: "Aruzhan"}  # and no registry key built for S-1-5-18
+    assert set(proxies.accounts) == {ARUZHAN}
 
 
 def test_the_settings_go_into_a_loaded_hive_only_where_they_differ(store: Store) -> None:

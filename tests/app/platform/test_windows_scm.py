@@ -10,6 +10,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from ctypes import wintypes
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -26,12 +27,15 @@ from app.platform.windows.scm import (
     WindowsService,
     run_as_service,
 )
+from app.service.api_protection import health
 from app.service.snapshot import SNAPSHOT_NAME
+from app.service.supervisor import ProxySupervisor
 from app.store import Store
 from rules.ageclass import AgeClass
 from rules.policy import ChildProfile, ChildRules
 from tests.app.ipc.test_windows_pipe import CHILD, FakePipes
-from tests.app.platform.test_windows_proxy_ports import ARUZHAN, FakeAccounts, FakeRegistry
+from tests.app.platform.test_windows_firewall import FakeNetSecurity
+from tests.app.platform.test_windows_proxy_ports import ARUZHAN, TIMUR, FakeAccounts, FakeRegistry
 
 
 class FakeScm:
@@ -264,23 +268,39 @@ def free_port() -> int:
 
 
 class ScmWithChild(FakeScm):
-    """Before asking the service to stop, browses through its proxy as the child and asks
-    the service over its pipe as the child's tray would."""
+    """Before asking the service to stop, browses through its proxy as the child, asks
+    the service over its pipe as the child's tray would, and adds a second child in the
+    console's way (the store) to see its firewall rules go in."""
 
-    def __init__(self, port: int, pipes: FakePipes, registry: FakeRegistry) -> None:
+    def __init__(
+        self, port: int, pipes: FakePipes, registry: FakeRegistry, net: FakeNetSecurity, db: Path
+    ) -> None:
         super().__init__(controls=(Control.STOP,))
         self.port = port
         self.pipes = pipes
         self.registry = registry
+        self.net, self.db = net, db
         self.blocked_status: int | None = None
         self.tray_answer: dict[str, object] = {}
         self.proxy_server: object = None
+        self.rules_at_start: set[str] = set()
+        self.rules_after_adding: set[str] = set()
+        self.health: dict[str, object] = {}
 
     def report(self, status: Status) -> None:
         if status.state is State.RUNNING:
             self.blocked_status = self._browse()
+            self.rules_at_start = self.net.sids()
             self.tray_answer = self.pipes.connect(CHILD).call("screentime.status")
             self.proxy_server = self.registry.server(ARUZHAN)
+            with Store.open(self.db) as store:
+                store.add_child(ChildProfile("Timur", AgeClass.TWELVE, ("timur",)))
+            deadline = time.monotonic() + 30
+            while TIMUR not in self.net.sids() and time.monotonic() < deadline:
+                time.sleep(0.1)
+            self.rules_after_adding = self.net.sids()
+            with Store.open(self.db) as store:
+                self.health = health(store, "service", datetime.now())
         super().report(status)
 
     def _browse(self) -> int:
@@ -302,9 +322,10 @@ def test_the_windows_service_loop_filters_serves_its_pipe_and_stops(tmp_path: Pa
         rules = ChildRules(deny=("blocked.test",))
         store.add_child(ChildProfile("Aruzhan", AgeClass.TWELVE, ("aruzhan",), rules=rules))
     port = free_port()
-    pipes, registry = FakePipes(), FakeRegistry({ARUZHAN})
-    adapters = service_main.Adapters(FakeAccounts(), registry, pipes)
-    api = ScmWithChild(port, pipes, registry)
+    pipes, registry, net = FakePipes(), FakeRegistry({ARUZHAN}), FakeNetSecurity()
+    net.rules[f"Qorgan-{ARUZHAN}-udp"] = "False|Outbound|Block"  # disabled while it was off
+    adapters = service_main.Adapters(FakeAccounts(), registry, pipes, net)
+    api = ScmWithChild(port, pipes, registry, net, tmp_path / "qorgan.db")
     result = run_as_service(
         "QorganService",
         lambda stop: service_main.run_body(tmp_path, stop, port, adapters=adapters),
@@ -318,10 +339,24 @@ def test_the_windows_service_loop_filters_serves_its_pipe_and_stops(tmp_path: Pa
     assert states(api)[-1] is State.STOPPED and api.statuses[-1].win32_exit_code == 0
     assert (tmp_path / "run" / SNAPSHOT_NAME).exists()
     assert list(pipes.instances.values())[-1].closed.is_set()  # no instance left waiting
+    assert api.rules_at_start == {ARUZHAN}  # the service's own rules, from the start
+    assert api.rules_after_adding == {ARUZHAN, TIMUR}  # a child added in the console
+    assert set(net.rules.values()) == {"True|Outbound|Block"}  # the disabled one put back
+    assert len(net.rules) == 4  # two each, never twice
+    with Store.open(tmp_path / "qorgan.db") as store:
+        status = store.setting("protection.status")
+    assert isinstance(status, dict)
+    assert status["firewall"]["state"] == "applied"  # type: ignore[index]
+    assert status["firewall"]["accounts"] == 2  # type: ignore[index]
+    assert status["firewall"]["backend"] == "windows-firewall"  # type: ignore[index]
+    assert "trust" not in status  # the installer's certutil, not the service, trusts the CA
+    assert api.health["healthy"] is True, api.health  # what the console shows, while running
 
 
 def test_a_pipe_someone_else_holds_stops_the_service_with_an_error(tmp_path: Path) -> None:
-    adapters = service_main.Adapters(FakeAccounts(), FakeRegistry(set()), FakePipes(taken=True))
+    adapters = service_main.Adapters(
+        FakeAccounts(), FakeRegistry(set()), FakePipes(taken=True), FakeNetSecurity()
+    )
     api = FakeScm()
     body = lambda stop: service_main.run_body(tmp_path, stop, free_port(), adapters=adapters)  # noqa: E731
     assert run_as_service("QorganService", body, api) == 1
@@ -334,3 +369,12 @@ def test_the_proxy_command_has_a_listener_per_child(tmp_path: Path) -> None:
     assert modes == ["regular@127.0.0.1:47101", "regular@127.0.0.1:47102"]
     assert f"confdir={tmp_path / 'mitmproxy'}" in command
     assert r"qorgan_ipc=\\.\pipe\qorgan" in command  # the block page's actions, on the pipe
+
+
+def test_with_no_child_to_filter_a_worker_not_started_is_no_fault(tmp_path: Path) -> None:
+    supervisor = ProxySupervisor([], "127.0.0.1", 47101, tmp_path / "proxy.log")
+    proxy = service_main.WindowsProxy(supervisor, tmp_path / "run", tmp_path)
+    seen = service_main.WorkerHealth(proxy)
+    assert seen.running is True and seen.pid is None and seen.restarts == 0
+    proxy.listening = (47101,)  # a child's port, and no worker on it: the filter is down
+    assert seen.running is False and seen.last_exit_code is None
