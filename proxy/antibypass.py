@@ -42,16 +42,19 @@ DOH_RULE, BARE_IP_RULE, PLAIN_443_RULE = "bypass:doh-content", "bypass:bare-ip",
 TLS_PORT = 443
 _DOH_HEADERS = (b"content-type", b"accept")
 _DOH_BYTES = tuple(kind.encode() for kind in DOH_TYPES)
+_DOH_PREFIX = b"application/dns-"
 
 logger = logging.getLogger(__name__)
 
 
 def _is_doh(request: http.Request) -> bool:
     """A DNS query in HTTP: by its content type, or GET /dns-query?dns=… (RFC 8484)."""
-    # One pass over the raw headers (each `headers.get` walks them all again).
-    for name, value in request.headers.fields:
-        if name.lower() in _DOH_HEADERS and any(kind in value.lower() for kind in _DOH_BYTES):
-            return True
+    fields = request.headers.fields
+    # Both types start so: when no header value says it, no header needs a closer look.
+    if _DOH_PREFIX in b"\n".join([value for _, value in fields]).lower():
+        for name, value in fields:
+            if name.lower() in _DOH_HEADERS and any(kind in value.lower() for kind in _DOH_BYTES):
+                return True
     return request.path.startswith("/dns-query?") and "dns" in request.query
 
 
@@ -129,14 +132,21 @@ class AntiBypass:
         if flow.error or not flow.live or flow.response is None:
             return
         headers = flow.response.headers
+        fields = headers.fields
         alt_svc = doh = False
-        # One pass over the raw headers instead of a pop and a get that each walk them all.
-        for name, value in headers.fields:
-            lowered = name.lower()
-            if lowered == b"alt-svc":
-                alt_svc = True
-            elif lowered == b"content-type" and not doh:
-                doh = any(kind in value.lower() for kind in _DOH_BYTES)
+        # Most responses have neither: one look at all names and all values tells it, and only
+        # then is each header looked at (a pop and a get would each walk them all).
+        names = b"\n".join([b"", *[name for name, _ in fields], b""]).lower()
+        if b"\nalt-svc\n" in names or (
+            b"\ncontent-type\n" in names
+            and _DOH_PREFIX in b"\n".join([value for _, value in fields]).lower()
+        ):
+            for name, value in fields:
+                lowered = name.lower()
+                if lowered == b"alt-svc":
+                    alt_svc = True
+                elif lowered == b"content-type" and not doh:
+                    doh = any(kind in value.lower() for kind in _DOH_BYTES)
         if alt_svc:
             del headers["Alt-Svc"]
         if doh:

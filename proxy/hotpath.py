@@ -30,15 +30,37 @@ def _authority(header: str) -> tuple[str, int | None]:
     return found
 
 
+class _LastHostHeader:
+    """`request.host_header` of the last request asked about, while what it comes from is
+    unchanged: several hooks ask for each request's host in turn, and finding the Host header
+    walks every header (mitmproxy replaces the tuple of header fields on any change)."""
+
+    __slots__ = ("header", "source")
+
+    def __init__(self) -> None:
+        self.source: tuple[object, ...] = ()
+        self.header: str | None = None
+
+    def get(self, request: http.Request) -> str | None:
+        data = request.data
+        source = (data.headers.fields, data.authority, data.http_version)
+        if source != self.source:
+            self.header, self.source = request.host_header, source
+        return self.header
+
+
+host_header = _LastHostHeader().get
+
+
 def pretty_host(request: http.Request) -> str:
     """`request.pretty_host`: the Host header's host, else the request's."""
-    header = request.host_header
+    header = host_header(request)
     return _authority(header)[0] if header else request.host
 
 
 def pretty_host_and_url(request: http.Request) -> tuple[str, str]:
     """`(request.pretty_host, request.pretty_url)` from one look at the Host header."""
-    header = request.host_header
+    header = host_header(request)
     if not header:
         host = request.host
         if request.first_line_format == "authority":

@@ -24,7 +24,7 @@ from proxy.childmap import current_child
 from proxy.hotpath import pretty_host_and_url
 from proxy.snapshot import EventSpool, Snapshot, SnapshotError, SnapshotWatcher
 from rules.categories import Category
-from rules.decide import ChildFilter, RequestContext, WebRequest, decide_request
+from rules.decide import ChildFilter, ListedHosts, RequestContext, WebRequest, decide_request
 from rules.decision import ContentScore, Decision, Reason, Step, Verdict
 from rules.hosts import parse_ip
 from rules.inspection import needs_content_check, url_rule_sites
@@ -72,6 +72,7 @@ class Active:
     snapshot: Snapshot
     child: ChildFilter
     url_sites: frozenset[str]
+    hosts: ListedHosts  # what the snapshot's lists say of each host, for this child
 
     @property
     def is_child(self) -> bool:
@@ -163,7 +164,7 @@ class PolicyFilter:
         ):
             child = ChildFilter(snapshot.policy.child(name))
             sites = snapshot.national_url_sites | url_rule_sites((), child.child.rules.deny)
-            self._active = Active(snapshot, child, sites)
+            self._active = Active(snapshot, child, sites, ListedHosts(child, snapshot.lists))
         self.language = self._active.child.child.language
         return self._active
 
@@ -182,13 +183,12 @@ class PolicyFilter:
             used_up_categories=budgets.used_up_categories,
             content=content,
         )
+        child, lists, hosts = active.child, active.snapshot.lists, active.hosts
         decided = []
         for text in urls:
             url = normalize_url(text)
-            request = WebRequest(url, server_ip)
-            decided.append(
-                (url, decide_request(request, active.child, active.snapshot.lists, context))
-            )
+            decision = decide_request(WebRequest(url, server_ip), child, lists, context, hosts)
+            decided.append((url, decision))
         return next(((u, d) for u, d in decided if d.blocked), decided[0])
 
     def record(self, host: str, decision: Decision, rule_prefix: str = "") -> None:

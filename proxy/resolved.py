@@ -20,12 +20,18 @@ from mitmproxy.net.dns import types
 
 REMEMBER_FOR = 3600.0
 MAX_ENTRIES = 100_000
+_LAST_DIGIT = frozenset("0123456789")
 
 
 def address_key(address: str) -> str | None:
     """An IP address in one spelling (an IPv4-mapped IPv6 address as IPv4); None if not one."""
+    text = address.strip("[]").split("%")[0]
+    # An IPv4 address ends in a digit and an IPv6 one has a colon; most hosts asked about are
+    # names, and telling them so here spares the exception ipaddress raises.
+    if text[-1:] not in _LAST_DIGIT and ":" not in text:
+        return None
     try:
-        parsed = ipaddress.ip_address(address.strip("[]").split("%")[0])
+        parsed = ipaddress.ip_address(text)
     except ValueError:
         return None
     if isinstance(parsed, ipaddress.IPv6Address) and parsed.ipv4_mapped is not None:

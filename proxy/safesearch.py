@@ -9,12 +9,19 @@ from mitmproxy import http
 
 from proxy.hotpath import pretty_host
 from proxy.policyfilter import DECISION_KEY, handled
+from rules.agetable import SafeSearchLevel
 from rules.decision import Decision
-from rules.safesearch import forced_query, forcing_for
+from rules.safesearch import Forcing, forced_query, forcing_for
+
+MAX_HOSTS = 4096
 
 
 class SafeSearch:
     """Adds the engine's safe-search parameter or YouTube's Restricted Mode header."""
+
+    def __init__(self) -> None:
+        # What each host needs at each level: the engines' host patterns are asked once per host.
+        self._forcing: dict[tuple[str, SafeSearchLevel], Forcing | None] = {}
 
     def requestheaders(self, flow: http.HTTPFlow) -> None:
         if handled(flow):
@@ -22,7 +29,14 @@ class SafeSearch:
         decision = flow.metadata.get(DECISION_KEY)
         if not isinstance(decision, Decision) or decision.blocked:
             return
-        forcing = forcing_for(pretty_host(flow.request).lower().rstrip("."), decision.safe_search)
+        key = (pretty_host(flow.request), decision.safe_search)
+        try:
+            forcing = self._forcing[key]
+        except KeyError:
+            if len(self._forcing) >= MAX_HOSTS:
+                self._forcing.clear()
+            host, level = key
+            forcing = self._forcing[key] = forcing_for(host.lower().rstrip("."), level)
         if forcing is None:
             return
         if forcing.params:

@@ -16,7 +16,7 @@ from rules.decision import ContentScore, Decision, Reason, Step, Verdict
 from rules.hosts import domain_matches
 from rules.lists import NATIONAL_LIST_NAME, ListHit, Lists
 from rules.policy import ChildProfile
-from rules.schedule import closed_reason
+from rules.schedule import Closed, closed_reason
 from rules.sitelist import SiteList
 from rules.urls import Url
 
@@ -46,23 +46,106 @@ class ChildFilter:
         self.child = child
         self.allow = SiteList(child.rules.allow)
         self.deny = SiteList(child.rules.deny)
+        chosen = child.rules.safe_search
+        self.safe_search: SafeSearchLevel = (
+            chosen if chosen is not None else default_safe_search(child.age_class)
+        )
+        self._actions: dict[Category, tuple[CategoryAction, str]] = {}
+        # The schedule's answer for the last minute asked: it changes only from minute to minute.
+        self._closed_at: tuple[int, int, int, int, int] | None = None
+        self._closed: Closed | None = None
 
     def action(self, category: Category) -> tuple[CategoryAction, str]:
         """The child's action for a category and the rule that gives it."""
+        found = self._actions.get(category)
+        if found is None:
+            found = self._actions[category] = self._action(category)
+        return found
+
+    def _action(self, category: Category) -> tuple[CategoryAction, str]:
         age_class = self.child.age_class
         override = self.child.rules.category_overrides.get(category)
         if override is not None and not category.is_protected:
             return override, f"override:{category}"
         return default_action(category, age_class), f"category:{category}@{age_class}"
 
-    @property
-    def safe_search(self) -> SafeSearchLevel:
-        chosen = self.child.rules.safe_search
-        return chosen if chosen is not None else default_safe_search(self.child.age_class)
+    def closed(self, now: datetime) -> Closed | None:
+        """Why the schedule closes the web at `now` (local time), or None."""
+        minute = (now.year, now.month, now.day, now.hour, now.minute)
+        if minute != self._closed_at:
+            self._closed = closed_reason(self.child.rules.week, now)
+            self._closed_at = minute
+        return self._closed
+
+
+@dataclass(frozen=True, slots=True)
+class HostPart:
+    """What the lists say of a host for a child, which holds whatever the time or the page.
+
+    `protected` is the block of a child-abuse, malware or phishing list; `rest` is the
+    decision of the steps after the budgets (bypass tools, categories, whitelist-only mode,
+    the default), for a page that was not scored.
+    """
+
+    hits: Sequence[ListHit]
+    protected: Decision | None
+    rest: Decision
+
+
+def host_part(host: str, child: ChildFilter, lists: Lists) -> HostPart:
+    """The host's list hits and the decisions that follow from them alone."""
+    hits = lists.category_hits(host)
+    safe_search = child.safe_search
+    for hit in hits:
+        if hit.category.is_protected:
+            reason = _list_reason(Step.PROTECTED_LIST, f"list:{hit.list_name}", hit)
+            protected = Decision(Verdict.BLOCK, reason, safe_search)
+            return HostPart(hits, protected, protected)
+    blocked = _first_blocked(child, [hit for hit in hits if hit.category.is_bypass])
+    if blocked is not None:
+        rest = Decision(Verdict.BLOCK, _list_reason(Step.BYPASS, *blocked), safe_search)
+        return HostPart(hits, None, rest)
+    blocked = _first_blocked(child, [hit for hit in hits if not hit.category.is_bypass])
+    if blocked is not None:
+        rest = Decision(Verdict.BLOCK, _list_reason(Step.CATEGORY, *blocked), safe_search)
+    elif child.child.rules.whitelist_only:
+        rest = Decision(Verdict.BLOCK, Reason(Step.WHITELIST_ONLY, "whitelist_only"), safe_search)
+    elif hits:
+        reason = _list_reason(Step.DEFAULT, child.action(hits[0].category)[1], hits[0])
+        rest = Decision(Verdict.ALLOW, reason, safe_search)
+    else:
+        rest = Decision(Verdict.ALLOW, Reason(Step.DEFAULT, "default"), safe_search)
+    return HostPart(hits, None, rest)
+
+
+class ListedHosts:
+    """`host_part` for one child and one set of lists, kept for the hosts asked lately.
+
+    A proxy asks about the same few hosts again and again; the lists and the child's
+    profile do not change under it (a new snapshot makes a new `ListedHosts`).
+    """
+
+    def __init__(self, child: ChildFilter, lists: Lists, limit: int = 4096) -> None:
+        self.child = child
+        self.lists = lists
+        self._limit = limit
+        self._parts: dict[str, HostPart] = {}
+
+    def part(self, host: str) -> HostPart:
+        found = self._parts.get(host)
+        if found is None:
+            if len(self._parts) >= self._limit:
+                self._parts.clear()
+            found = self._parts[host] = host_part(host, self.child, self.lists)
+        return found
 
 
 def decide_request(
-    request: WebRequest, child: ChildFilter, lists: Lists, context: RequestContext
+    request: WebRequest,
+    child: ChildFilter,
+    lists: Lists,
+    context: RequestContext,
+    hosts: ListedHosts | None = None,
 ) -> Decision:
     """Decide a request in DESIGN.md's order; the first step that speaks settles it.
 
@@ -70,65 +153,63 @@ def decide_request(
     the parent's deny list, allow list, grants, schedule and budgets, bypass tools,
     categories against the age class, whitelist-only mode, the content score, and allow.
     The allow list is the parent's "always allowed": it also holds outside allowed hours.
+    `hosts`, made for the same child and lists, keeps what depends on the host alone.
     """
-    url, rules = request.url, child.child.rules
-    safe_search = child.safe_search
-
-    def block(reason: Reason) -> Decision:
-        return Decision(Verdict.BLOCK, reason, safe_search)
-
-    def allow(reason: Reason) -> Decision:
-        return Decision(Verdict.ALLOW, reason, safe_search)
-
+    url = request.url
     national = lists.national_hit(url, request.server_ip)
     if national is not None:
         entry = national.entry
-        return block(
-            Reason(
-                Step.NATIONAL_LIST,
-                f"national:{entry.reference}",
-                list_name=NATIONAL_LIST_NAME,
-                matched=national.target.value,
-                legal_basis=entry.legal_norm,
-                violation=entry.violation_type,
-            )
+        reason = Reason(
+            Step.NATIONAL_LIST,
+            f"national:{entry.reference}",
+            list_name=NATIONAL_LIST_NAME,
+            matched=national.target.value,
+            legal_basis=entry.legal_norm,
+            violation=entry.violation_type,
         )
-    hits = lists.category_hits(url.host)
-    for hit in hits:
-        if hit.category.is_protected:
-            return block(_list_reason(Step.PROTECTED_LIST, f"list:{hit.list_name}", hit))
-    denied = child.deny.match(url, request.server_ip)
-    if denied is not None:
-        return block(Reason(Step.DENY_LIST, f"deny:{denied}", matched=denied))
-    allowed = child.allow.match(url, request.server_ip)
-    if allowed is not None:
-        return allow(Reason(Step.ALLOW_LIST, f"allow:{allowed}", matched=allowed))
-    for grant in rules.site_grants:
-        if context.now < grant.until and domain_matches(url.host, grant.host):
-            return allow(Reason(Step.GRANT, f"grant:{grant.host}", matched=grant.host))
-    closed = closed_reason(rules.week, context.now)
-    if closed is not None:
-        return block(Reason(Step.SCHEDULE, f"schedule:{closed}"))
-    if context.day_used_up:
-        return block(Reason(Step.BUDGET, "budget:day"))
-    for hit in hits:
+        return Decision(Verdict.BLOCK, reason, child.safe_search)
+    part = host_part(url.host, child, lists) if hosts is None else hosts.part(url.host)
+    if part.protected is not None:
+        return part.protected
+    found = _parent_or_time(request, child, context)
+    if found is not None:
+        return found
+    for hit in part.hits:
         if hit.category in context.used_up_categories:
-            return block(_list_reason(Step.BUDGET, f"budget:{hit.category}", hit))
-    blocked = _first_blocked(child, [hit for hit in hits if hit.category.is_bypass])
-    if blocked is not None:
-        return block(_list_reason(Step.BYPASS, *blocked))
-    blocked = _first_blocked(child, [hit for hit in hits if not hit.category.is_bypass])
-    if blocked is not None:
-        return block(_list_reason(Step.CATEGORY, *blocked))
-    if rules.whitelist_only:
-        return block(Reason(Step.WHITELIST_ONLY, "whitelist_only"))
-    if not hits and context.content is not None:
+            reason = _list_reason(Step.BUDGET, f"budget:{hit.category}", hit)
+            return Decision(Verdict.BLOCK, reason, child.safe_search)
+    if not part.hits and context.content is not None and not part.rest.blocked:
         scored = content_reason(child, context.content)
         if scored is not None:
-            return block(scored)
-    if hits:
-        return allow(_list_reason(Step.DEFAULT, child.action(hits[0].category)[1], hits[0]))
-    return allow(Reason(Step.DEFAULT, "default"))
+            return Decision(Verdict.BLOCK, scored, child.safe_search)
+    return part.rest
+
+
+def _parent_or_time(
+    request: WebRequest, child: ChildFilter, context: RequestContext
+) -> Decision | None:
+    """The steps between the lists that no one overrides and the budgets' categories:
+    the parent's deny and allow lists, grants, the schedule and the day's budget."""
+    url, rules, safe_search = request.url, child.child.rules, child.safe_search
+    denied = child.deny.match(url, request.server_ip)
+    if denied is not None:
+        return Decision(
+            Verdict.BLOCK, Reason(Step.DENY_LIST, f"deny:{denied}", matched=denied), safe_search
+        )
+    allowed = child.allow.match(url, request.server_ip)
+    if allowed is not None:
+        reason = Reason(Step.ALLOW_LIST, f"allow:{allowed}", matched=allowed)
+        return Decision(Verdict.ALLOW, reason, safe_search)
+    for grant in rules.site_grants:
+        if context.now < grant.until and domain_matches(url.host, grant.host):
+            reason = Reason(Step.GRANT, f"grant:{grant.host}", matched=grant.host)
+            return Decision(Verdict.ALLOW, reason, safe_search)
+    closed = child.closed(context.now)
+    if closed is not None:
+        return Decision(Verdict.BLOCK, Reason(Step.SCHEDULE, f"schedule:{closed}"), safe_search)
+    if context.day_used_up:
+        return Decision(Verdict.BLOCK, Reason(Step.BUDGET, "budget:day"), safe_search)
+    return None
 
 
 def content_reason(child: ChildFilter, score: ContentScore) -> Reason | None:

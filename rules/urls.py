@@ -39,6 +39,26 @@ class Url:
         return f"{self.scheme}://{_host_text(self.host)}{port}{self.path}{_query_text(self.query)}"
 
 
+# The slots' own setters: they step around the frozen dataclass's __setattr__.
+_new_url = object.__new__
+_set_scheme = vars(Url)["scheme"].__set__
+_set_host = vars(Url)["host"].__set__
+_set_port = vars(Url)["port"].__set__
+_set_path = vars(Url)["path"].__set__
+_set_query = vars(Url)["query"].__set__
+
+
+def _url(scheme: str, host: str, port: int | None, path: str, query: str) -> Url:
+    """A Url made without the frozen dataclass's checks: the proxy makes one per request."""
+    url: Url = _new_url(Url)
+    _set_scheme(url, scheme)
+    _set_host(url, host)
+    _set_port(url, port)
+    _set_path(url, path)
+    _set_query(url, query)
+    return url
+
+
 def _host_text(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
@@ -96,6 +116,32 @@ def normalize_url(raw: str) -> Url:
     if not found and rest.startswith("/") and not rest.startswith("//"):
         raise UrlError(f"{raw.strip()!r} has no host name")
     authority, slash, path = rest.lstrip("/").partition("/")
+    host, port = _host_and_port(authority, raw)
+    path = _normalize_escapes(slash + path or "/")
+    # Most paths have neither repeated slashes nor '.' segments: they are left as they are.
+    if "//" in path:
+        path = _SLASHES.sub("/", path)
+    if "/." in path:
+        path = _remove_dot_segments(path)
+    return _url(
+        scheme,
+        host,
+        None if port == _DEFAULT_PORTS[scheme] else port,
+        path,
+        _normalize_escapes(query) if query else "",
+    )
+
+
+# The host and port of the authorities seen lately: requests name the same few again and again.
+_MAX_AUTHORITIES = 4096
+_authorities: dict[str, tuple[str, int | None]] = {}
+
+
+def _host_and_port(authority: str, raw: str) -> tuple[str, int | None]:
+    """The normalised host and the port an address's authority names; UrlError if bad."""
+    found = _authorities.get(authority)
+    if found is not None:
+        return found
     host_port = _HOST_PORT.fullmatch(authority.rpartition("@")[2])
     if host_port is None:
         raise UrlError(f"{raw.strip()!r} has an invalid host or port")
@@ -108,14 +154,10 @@ def normalize_url(raw: str) -> Url:
     port = int(host_port[2]) if host_port[2] else None
     if port is not None and port > _MAX_PORT:
         raise UrlError(f"{raw.strip()!r} has a port larger than {_MAX_PORT}")
-    path = _remove_dot_segments(_SLASHES.sub("/", _normalize_escapes(slash + path or "/")))
-    return Url(
-        scheme=scheme,
-        host=host,
-        port=None if port == _DEFAULT_PORTS[scheme] else port,
-        path=path,
-        query=_normalize_escapes(query),
-    )
+    if len(_authorities) >= _MAX_AUTHORITIES:
+        _authorities.clear()
+    _authorities[authority] = host, port
+    return host, port
 
 
 def _site(host: str) -> str:

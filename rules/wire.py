@@ -1,13 +1,16 @@
 """Records as the JSON lines that Qorgan's processes pass to each other."""
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from rules.categories import Category
 from rules.decision import Step, Verdict
 from rules.ipc import JsonValue
 from rules.records import DecisionEvent
+
+# A JSON string as json.dumps writes it with ensure_ascii=False.
+_text: Callable[[str], str] = json.encoder.encode_basestring
 
 SNAPSHOT_VERSION = 1  # the policy snapshot file the service writes for the proxy worker
 
@@ -32,8 +35,17 @@ def event_to_dict(event: DecisionEvent) -> dict[str, JsonValue]:
 
 
 def event_to_json(event: DecisionEvent) -> str:
-    """One line (no newline) for the event spool."""
-    return json.dumps(event_to_dict(event), ensure_ascii=False)
+    """One line (no newline) for the event spool: `json.dumps(event_to_dict(event),
+    ensure_ascii=False)`, written field by field (the spool gets one per request)."""
+    category, list_name, score = event.category, event.list_name, event.score
+    return (
+        f'{{"at": "{event.at.isoformat()}", "child": {_text(event.child)}, '
+        f'"host": {_text(event.host)}, "verdict": {_text(event.verdict)}, '
+        f'"step": {_text(event.step)}, "rule_id": {_text(event.rule_id)}, '
+        f'"category": {"null" if category is None else _text(category)}, '
+        f'"list_name": {"null" if list_name is None else _text(list_name)}, '
+        f'"score": {"null" if score is None else score}}}'
+    )
 
 
 def event_from_json(line: str) -> DecisionEvent:

@@ -14,14 +14,15 @@ from OpenSSL import SSL
 from app.paths import assets_dir
 from app.service.snapshot import write_snapshot
 from proxy.antibypass import AntiBypass
-from proxy.contentfilter import ContentFilter, load_phrases
+from proxy.contentfilter import SMALL_BODY, ContentFilter, load_phrases
 from proxy.policyfilter import DECISION_KEY, OWN_PAGE_KEY, SCORE_PENDING_KEY, PolicyFilter
 from proxy.qorganpages import QorganPages
 from proxy.resolved import ResolvedNames
 from proxy.safesearch import SafeSearch
 from proxy.tlsdecision import TlsDecision
 from rules.ageclass import AgeClass
-from rules.decision import Step, Verdict
+from rules.agetable import SafeSearchLevel
+from rules.decision import Decision, Reason, Step, Verdict
 from rules.ipc import ErrorCode, IpcError, JsonValue
 from rules.policy import ChildProfile, ChildRules, Policy
 from rules.text import Language
@@ -184,6 +185,21 @@ def test_safe_search_is_forced_for_the_childs_class(
     assert f.request.headers.get("YouTube-Restrict") == header
 
 
+def test_one_safe_search_addon_forces_each_hosts_level_every_time() -> None:
+    addon = SafeSearch()
+    levels = [SafeSearchLevel.STRICT, SafeSearchLevel.MODERATE, SafeSearchLevel.OFF]
+    for level, header in [*zip(levels, ["Strict", "Moderate", None], strict=True)] * 2:
+        for host, expected in (("www.youtube.com", header), ("www.YouTube.com.", header)):
+            f = flow(f"https://{host}/watch?v=1")
+            f.metadata[DECISION_KEY] = Decision(Verdict.ALLOW, Reason(Step.DEFAULT, "d"), level)
+            addon.requestheaders(f)
+            assert f.request.headers.get("YouTube-Restrict") == expected
+        f = flow("https://example.com/")
+        f.metadata[DECISION_KEY] = Decision(Verdict.ALLOW, Reason(Step.DEFAULT, "d"), level)
+        addon.requestheaders(f)
+        assert "YouTube-Restrict" not in f.request.headers
+
+
 def test_safe_search_leaves_blocked_and_undecided_flows_alone() -> None:
     addon = SafeSearch()
     f = flow("https://www.google.kz/search?q=a")
@@ -201,6 +217,10 @@ def test_safe_search_leaves_blocked_and_undecided_flows_alone() -> None:
         ({"Accept": "application/dns-json"}, "https://example.com/resolve?name=a", True),
         ({}, "https://example.com/dns-query?dns=AAAB", True),
         ({}, "https://example.com/page?dns=1", False),
+        ({"CONTENT-TYPE": "Application/DNS-Message"}, "https://example.com/q", True),
+        ({"Accept": "text/html, application/dns-message;q=0.9"}, "https://example.com/", True),
+        ({"X-Note": "application/dns-message"}, "https://example.com/q", False),  # not a type
+        ({"Accept": "text/html", "X-Note": "application/dns-json"}, "https://example.com/", False),
     ],
 )
 def test_dns_over_https_is_refused_by_content_type(
@@ -270,6 +290,33 @@ def test_plain_traffic_on_443_is_killed_and_alt_svc_stripped(
         addon.responseheaders(doh)
     assert plain.error is not None and doh.error is not None
     assert "Alt-Svc" not in answered.response.headers
+
+
+@pytest.mark.parametrize(
+    ("headers", "stripped", "killed"),
+    [
+        ({"ALT-SVC": 'h3=":443"', "Content-Type": "text/html"}, True, False),
+        ({"X-Alt-Svc": "a", "Alt-Svc-Note": "b"}, False, False),
+        ({"Content-Type": "Application/DNS-Message; x=1", "Alt-Svc": "clear"}, True, True),
+        ({"Content-Type": "text/html", "X-Note": "application/dns-message"}, False, False),
+        ({"X-Content-Type": "application/dns-json"}, False, False),
+        ({"Content-Type": "text/plain", "content-type": "application/dns-json"}, False, True),
+    ],
+)
+def test_responses_lose_alt_svc_and_dns_answers_are_killed(
+    tmp_path: Path, policy: PolicyFilter, headers: dict[str, str], stripped: bool, killed: bool
+) -> None:
+    addon = AntiBypass(policy)
+    with taddons.context(policy, addon) as tctx:
+        configure(tctx, policy, tmp_path)
+        f = tflow.tflow(resp=True)
+        assert f.response is not None
+        for name, value in headers.items():
+            f.response.headers.add(name, value)
+        addon.responseheaders(f)
+    names = [name.lower() for name in f.response.headers]
+    assert ("alt-svc" in [name.lower() for name in headers] and "alt-svc" not in names) is stripped
+    assert (f.error is not None) is killed
 
 
 def test_raw_tcp_stays_off_so_no_tunnel_is_relayed(policy: PolicyFilter) -> None:
@@ -379,8 +426,9 @@ def respond(f: http.HTTPFlow, body: str, kind: str = "text/html; charset=utf-8")
     [
         ("http://casino-words.test/", (GAMBLING_PAGE, "text/html"), (403, False)),
         ("http://casino-words.test/", ("<p>Weather today</p>", "text/html"), (200, False)),
-        ("http://casino-words.test/", (GAMBLING_PAGE, "image/png"), (200, True)),  # not a page
-        ("http://bilimland.kz/", (GAMBLING_PAGE, "text/html"), (200, True)),  # categorised
+        # Not a page, and categorised: not scored; small, so held as plain mitmproxy holds it.
+        ("http://casino-words.test/", (GAMBLING_PAGE, "image/png"), (200, False)),
+        ("http://bilimland.kz/", (GAMBLING_PAGE, "text/html"), (200, False)),
     ],
 )
 def test_pages_of_uncategorised_hosts_are_scored(
@@ -428,6 +476,41 @@ def test_a_page_with_bytes_that_are_not_its_charset_is_still_scored(
         addon.response(f)
     assert f.response is not None and f.response.status_code == status  # not the 503 page
     assert [e.verdict for e in policy.spool.waiting] == [Verdict(("allow", "block")[status > 200])]
+
+
+@pytest.mark.parametrize(
+    ("url", "length", "streamed"),
+    [
+        ("http://bilimland.kz/", str(SMALL_BODY), False),
+        ("http://bilimland.kz/", str(SMALL_BODY + 1), True),
+        ("http://bilimland.kz/", None, True),  # no length: it may be of any size
+        ("http://bilimland.kz/", "1024, 1024", True),
+        ("http://casino-words.test/a.png", "1024", False),  # not a page: not scored
+        ("http://casino-words.test/a.png", str(SMALL_BODY + 1), True),
+        ("http://casino-words.test/a.png", None, True),
+    ],
+)
+def test_a_response_that_is_not_scored_streams_unless_it_says_it_is_small(
+    tmp_path: Path, policy: PolicyFilter, url: str, length: str | None, streamed: bool
+) -> None:
+    addon = ContentFilter(policy)
+    with taddons.context(policy, addon) as tctx:
+        configure(tctx, policy, tmp_path)
+        tctx.configure(policy, qorgan_events=str(tmp_path / "events.jsonl"))
+        f = flow(url)
+        policy.requestheaders(f)
+        respond(f, "x", "image/png" if url.endswith(".png") else "text/html")
+        assert f.response is not None
+        if length is None:
+            del f.response.headers["Content-Length"]
+        else:
+            f.response.headers["Content-Length"] = length
+        addon.responseheaders(f)
+        addon.response(f)
+    assert f.response.status_code == 200
+    assert bool(f.response.stream) is streamed
+    assert SCORE_PENDING_KEY not in f.metadata
+    assert [e.verdict for e in policy.spool.waiting] == [Verdict.ALLOW]
 
 
 def test_a_large_page_is_streamed_unscored_and_a_failed_one_still_recorded(

@@ -53,6 +53,22 @@ def test_a_connect_request_is_known_by_its_authority() -> None:
     assert pretty_host_and_url(req) == (req.pretty_host, req.pretty_url)
 
 
+def test_a_changed_host_header_or_another_request_is_looked_at_again() -> None:
+    first, second = request("http://a.test/", "a.test"), request("http://b.test/", "b.test")
+    for req, host in ((first, "a.test"), (second, "b.test"), (first, "a.test")):
+        assert pretty_host(req) == host
+    first.headers["Host"] = "c.test"
+    assert pretty_host(first) == first.pretty_host == "c.test"
+    del first.headers["Host"]
+    assert pretty_host(first) == first.pretty_host == "a.test"
+    http2 = request("https://d.test/", "e.test")
+    http2.authority = "f.test"
+    assert pretty_host(http2) == http2.pretty_host == "e.test"  # HTTP/1: the Host header
+    http2.http_version = "HTTP/2.0"
+    assert pretty_host(http2) == http2.pretty_host == "f.test"  # HTTP/2: the authority
+    assert pretty_host_and_url(http2) == (http2.pretty_host, http2.pretty_url)
+
+
 def record(message: str, level: int = logging.INFO) -> logging.LogRecord:
     return logging.LogRecord("mitmproxy.proxy.server", level, "", 0, message, None, None)
 

@@ -1,7 +1,9 @@
 """The resolved-names addon remembers what the DNS stub answered, per name and per address."""
 
+import ipaddress
 from ipaddress import IPv4Address, IPv6Address
 
+import pytest
 from mitmproxy import dns
 from mitmproxy.test import tflow
 
@@ -81,3 +83,17 @@ def test_addresses_have_one_spelling() -> None:
     assert address_key("::FFFF:10.0.0.1") == "10.0.0.1"
     assert address_key("[fe80::1%eth0]") == "fe80::1"
     assert address_key("example.com") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["10.0.0.1", "10.0.0.1%eth0", "[::1]", "::1", "1.2.3", "999.1.1.1", "a1", "1.2.3.4.", "",
+     "[]", "%", "example.com", "fe80::1%", "0x7f.1", "1.2.3.4%25zone", "[::ffff:1.2.3.4]:443"],
+)  # fmt: skip
+def test_a_name_is_told_from_an_address_as_ipaddress_tells_it(text: str) -> None:
+    try:
+        parsed = ipaddress.ip_address(text.strip("[]").split("%")[0])
+    except ValueError:
+        assert address_key(text) is None
+    else:
+        assert address_key(text) in {str(parsed), str(getattr(parsed, "ipv4_mapped", None))}

@@ -7,7 +7,7 @@ from typing import Any
 
 from rules.ageclass import AgeClass
 from rules.categories import Category
-from rules.decide import ChildFilter, RequestContext, WebRequest, decide_request
+from rules.decide import ChildFilter, ListedHosts, RequestContext, WebRequest, decide_request
 from rules.decision import Decision
 from rules.lists import MemoryLists
 from rules.national import NationalEntry, Protocol, Target, TargetKind
@@ -146,6 +146,7 @@ def decide(
     *,
     server_ip: str | None = None,
     now: datetime = MONDAY_NOON,
+    hosts: ListedHosts | None = None,
     **context_fields: Any,
 ) -> Decision:
     """decide_request for a URL typed as text, by default for a 12+ child on Monday noon."""
@@ -154,6 +155,7 @@ def decide(
         who if who is not None else child_filter(),
         lists,
         RequestContext(now=now, **context_fields),
+        hosts,
     )
 
 

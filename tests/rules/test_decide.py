@@ -12,7 +12,7 @@ import pytest
 from rules.ageclass import AgeClass
 from rules.agetable import CategoryAction, SafeSearchLevel
 from rules.categories import BYPASS_CATEGORIES, PROTECTED_CATEGORIES, Category
-from rules.decide import ChildFilter
+from rules.decide import ChildFilter, ListedHosts
 from rules.decision import ContentScore, Decision, Reason, Step, Verdict
 from rules.lists import NATIONAL_LIST_NAME
 from rules.national import NationalEntry
@@ -403,6 +403,26 @@ def test_schedule_blocks_outside_hours_and_at_bedtime(
 def test_schedule_lets_requests_through_when_open(schedule: Any, now: Any) -> None:
     decision = decide(f"https://{EDUCATION}/", child_filter(week=schedule), now=now)
     expect(decision, Verdict.ALLOW, Step.DEFAULT)
+
+
+def test_one_child_filter_follows_the_schedule_from_minute_to_minute() -> None:
+    who = child_filter(week=week(day_rules(allowed=["15:30-20:15"])))
+    moments = [at(0, 15, 29), at(0, 15, 30), at(0, 15, 30), at(0, 20, 14), at(0, 20, 15)]
+    moments += [at(1, 20, 15), at(1, 20, 14)]
+    steps = [decide(f"https://{PLAIN}/", who, now=now).reason.step for now in moments]
+    closed, open_ = Step.SCHEDULE, Step.DEFAULT
+    assert steps == [closed, open_, open_, open_, closed, closed, open_]
+
+
+def test_what_the_lists_say_of_a_host_is_kept_per_host() -> None:
+    who = child_filter()
+    hosts = ListedHosts(who, memory_lists({CASINO: Category.GAMBLING}), limit=2)
+    first = hosts.part(CASINO)
+    assert hosts.part(CASINO) is first
+    assert first.rest.reason.step is Step.CATEGORY
+    assert hosts.part(PLAIN).rest.reason.step is Step.DEFAULT
+    assert hosts.part(GAMES).hits == []  # a third host: the kept ones are forgotten
+    assert hosts.part(CASINO) == first
 
 
 def test_schedule_beats_budgets_bypass_and_categories() -> None:

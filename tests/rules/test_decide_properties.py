@@ -10,11 +10,13 @@ from hypothesis import strategies as st
 from rules.ageclass import AgeClass
 from rules.agetable import CategoryAction, default_action
 from rules.categories import PROTECTED_CATEGORIES, Category
+from rules.decide import ListedHosts
 from rules.decision import ContentScore, Step, Verdict
 from rules.national import TargetKind
 from rules.policy import Bedtime, DayRules, Interval, SiteGrant, Weekday
 from tests.rules.factories import (
     HOST_OF,
+    LISTS,
     MONDAY_NOON,
     at,
     child_filter,
@@ -260,3 +262,32 @@ def test_decisions_are_deterministic(
         ),
     ]
     assert decisions[0] == decisions[1] == decisions[2]
+
+
+@EXAMPLES
+@given(
+    data=st.data(),
+    categories=st.lists(st.sampled_from(Category), min_size=1, max_size=4),
+    age_class=AGE_CLASSES,
+    moments=st.lists(contexts(), min_size=1, max_size=4),
+    server_ip=st.none() | st.ip_addresses().map(str),
+)
+def test_what_is_kept_per_host_and_per_minute_changes_no_decision(
+    *,
+    data: st.DataObject,
+    categories: list[Category],
+    age_class: AgeClass,
+    moments: list[dict[str, Any]],
+    server_ip: str | None,
+) -> None:
+    rule_fields = data.draw(parent_settings(HOST_OF[categories[0]]))
+    who = child_filter(age_class, **rule_fields)
+    hosts = ListedHosts(who, LISTS, limit=2)
+    for context in moments:
+        for category in [*categories, *categories]:
+            address = f"https://www.{HOST_OF[category]}/"
+            fresh = decide(address, child_filter(age_class, **rule_fields), **context)
+            assert decide(address, who, **context, hosts=hosts, server_ip=server_ip) == decide(
+                address, child_filter(age_class, **rule_fields), **context, server_ip=server_ip
+            )
+            assert decide(address, who, **context) == fresh

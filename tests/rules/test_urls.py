@@ -4,6 +4,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from rules import urls
 from rules.hosts import HostError
 from rules.urls import Url, UrlError, UrlPrefixSet, normalize_url
 
@@ -297,3 +298,17 @@ def test_a_path_that_merely_starts_like_a_prefix_is_never_covered(
     rules.add(f"{host}/{'/'.join(rule_path)}", None)
 
     assert rules.match(normalize_url(f"http://{host}/{'/'.join(rule_path)}{tail}")) == []
+
+
+def test_an_address_seen_before_is_read_as_the_first_time_and_a_bad_one_stays_refused() -> None:
+    addresses = [f"http://User@Site{n}.KZ:{n}/a//./b?q=%7e" for n in range(1, 4200)]
+    first = [normalize_url(address) for address in addresses]
+    assert first[0] == Url("http", "site1.kz", 1, "/a/b", "q=~")
+    assert hash(first[0]) == hash(Url("http", "site1.kz", 1, "/a/b", "q=~"))
+    # Past the limit the authorities kept are forgotten, never wrong.
+    assert len(urls._authorities) <= urls._MAX_AUTHORITIES
+    assert [normalize_url(address) for address in addresses] == first
+    assert normalize_url("https://site1.kz:443/") == Url("https", "site1.kz", None, "/", "")
+    for _ in range(2):
+        with pytest.raises(UrlError, match="larger than 65535"):
+            normalize_url("http://site1.kz:70000/")
