@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 
 from mitmproxy import connection, tls
+from mitmproxy.proxy import mode_specs
 from OpenSSL import SSL
 
 from proxy.blockpage import QORGAN_HOST
@@ -131,10 +132,14 @@ class TlsDecision:
     def _stub_gave(self, data: tls.ClientHelloData) -> bool:
         """Whether the connection goes to an address the DNS stub gave for its server name.
 
-        Nothing to compare without the stub, a name, or an address (an explicit proxy's
-        tunnel names its host, which the proxy resolves itself).
+        Only a transparent connection's address is the client's choice. An explicit proxy's
+        tunnel names its host, which the proxy resolves itself (a tunnel to a bare address
+        is refused for children before any ClientHello, proxy/antibypass.py). Nothing to
+        compare either without the stub, a name, or an address.
         """
         sni, address = data.client_hello.sni, data.context.server.address
+        if not isinstance(data.context.client.proxy_mode, mode_specs.TransparentMode):
+            return True
         if self.resolved is None or not sni or address is None or parse_ip(address[0]) is None:
             return True
         return self.resolved.gave(sni, address[0])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from mitmproxy import connection, dns, http, tls
 from mitmproxy.net.dns import response_codes
-from mitmproxy.proxy import context
+from mitmproxy.proxy import context, mode_specs
 from mitmproxy.test import taddons, tflow
 from OpenSSL import SSL
 
@@ -56,8 +56,14 @@ class FakeHello:
         self.sni = sni
 
 
-def hello_data(sni: str | None, address: str | None = None) -> tls.ClientHelloData:
-    client = connection.Client(peername=("127.0.0.1", 5000), sockname=("127.0.0.1", 8080))
+def hello_data(
+    sni: str | None, address: str | None = None, mode: str = "regular"
+) -> tls.ClientHelloData:
+    client = connection.Client(
+        peername=("127.0.0.1", 5000),
+        sockname=("127.0.0.1", 8080),
+        proxy_mode=mode_specs.ProxyMode.parse(mode),
+    )
     ctx = context.Context(client, None)  # type: ignore[arg-type]
     ctx.server = connection.Server(address=((address or sni or "203.0.113.9"), 443))
     return tls.ClientHelloData(ctx, FakeHello(sni))  # type: ignore[arg-type]
@@ -384,6 +390,7 @@ def test_a_bare_address_for_a_non_child_or_without_a_policy_is_left_to_the_filte
 def test_a_connection_passes_through_only_to_an_address_the_stub_gave_for_its_name(
     tmp_path: Path, address: str, known: bool, interceptable: bool, outcome: str
 ) -> None:
+    # A transparent connection: its address is the one the client chose.
     policy = make_policy(tmp_path)
     resolved = ResolvedNames()
     resolved.add("bilimland.kz", "198.51.100.7")
@@ -392,7 +399,7 @@ def test_a_connection_passes_through_only_to_an_address_the_stub_gave_for_its_na
         addon.not_interceptable["bilimland.kz"] = float("inf")
     with taddons.context(policy, addon) as tctx:
         configure(tctx, policy, tmp_path)
-        data = hello_data("bilimland.kz", address)
+        data = hello_data("bilimland.kz", address, "transparent")
         addon.tls_clienthello(data)
         start = tls.TlsData(data.context.client, data.context)
         addon.tls_start_client(start)
@@ -403,6 +410,19 @@ def test_a_connection_passes_through_only_to_an_address_the_stub_gave_for_its_na
         "intercepted": (False, False),
         "refused": (False, True),
     }[outcome]
+
+
+def test_an_explicit_proxys_tunnel_passes_through_to_the_address_the_proxy_chose(
+    tmp_path: Path,
+) -> None:
+    """CONNECT named the host, and the proxy found its address (a test's host map, say)."""
+    policy = make_policy(tmp_path)
+    addon = TlsDecision(policy, resolved=ResolvedNames())
+    with taddons.context(policy, addon) as tctx:
+        configure(tctx, policy, tmp_path)
+        data = hello_data("bilimland.kz", "127.0.0.1")
+        addon.tls_clienthello(data)
+    assert data.ignore_connection
 
 
 # Content scoring
