@@ -69,7 +69,10 @@ class FakePipes:
     def read(self, handle: int, size: int) -> bytes:
         instance = self.instances[handle]
         instance.serving_thread = threading.current_thread().name
-        data = instance.leftover or instance.to_server.get(timeout=10)
+        try:
+            data = instance.leftover or instance.to_server.get(timeout=10)
+        except queue.Empty:  # the test's client left without hanging up: as a broken pipe
+            raise OSError("ReadFile failed with Windows error 109") from None
         instance.leftover = data[size:]  # a pipe gives at most what was asked for
         return data[:size]
 
