@@ -15,8 +15,8 @@ from app.platform.linux.enforcement import PORTS_KEY, Enforcement
 from app.platform.linux.firewall import FirewallPlan, NftFirewall
 from app.service.api import Api
 from app.service.api_protection import STATUS_KEY, ProtectionRecord, health
-from app.service.main import Layout, closed_to_others, mitmdump_command
 from app.service.parts import register_methods
+from app.service.root_proxy import Layout, closed_to_others, mitmdump_command
 from app.service.service_loop import Upkeep
 from app.service.snapshot import SNAPSHOT_NAME
 from app.store import Store

@@ -32,14 +32,8 @@ from app.platform.linux.firewall import (
     OpenPortError,
     open_ports,
 )
-from app.service.main import (
-    DNS_PORT,
-    FIRST_CHILD_PORT,
-    PROXY_USER,
-    Layout,
-    ensure_ca,
-    install_trust,
-)
+from app.service.main import install_trust
+from app.service.root_proxy import DNS_PORT, FIRST_CHILD_PORT, PROXY_USER, Layout, ensure_ca
 from app.store import Store
 
 CREATED_LIST = "created-dirs.txt"
