@@ -10,7 +10,7 @@ Every few seconds it checks that the firewall is still as applied and puts it ba
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from app.platform.linux.accounts import Account, accounts_by_uid
@@ -24,6 +24,7 @@ from app.platform.linux.firewall import (
 )
 from app.store import Store
 from rules.policy import Policy
+from rules.ports import assign_ports
 
 PORTS_KEY = "firewall.ports"
 OPEN_PORTS_KEY = "firewall.open_ports"
@@ -51,24 +52,6 @@ class ProxyControl(Protocol):
     def listen_on(self, ports: Sequence[int]) -> None:
         """(Re)start the worker listening on these transparent ports; ProxyStartError if not."""
         ...
-
-
-def assign_ports(
-    kept: Mapping[int, int], uids: Iterable[int], first: int, usable: Callable[[int], bool]
-) -> dict[int, int]:
-    """A transparent port for each uid: the one it had, else the lowest free usable port."""
-    wanted = sorted(set(uids))
-    ports = {uid: kept[uid] for uid in wanted if uid in kept}
-    taken = set(kept.values())
-    candidate = first
-    for uid in wanted:
-        if uid in ports:
-            continue
-        while candidate in taken or not usable(candidate):
-            candidate += 1
-        ports[uid] = candidate
-        taken.add(candidate)
-    return ports
 
 
 class Enforcement:

@@ -11,7 +11,7 @@ account no longer supervised gets Qorgan's settings taken out, if they are still
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Protocol
 
 from app.platform.windows.proxy_settings import INTERNET_SETTINGS, proxy_values
@@ -19,6 +19,7 @@ from app.platform.windows.registry import SID_PATTERN, RegValue, user_key
 from app.store import Store
 from rules.ipc import JsonValue
 from rules.policy import Policy
+from rules.ports import assign_ports
 
 PORTS_KEY = "windows.proxy_ports"
 CHECK_EVERY = 5.0
@@ -48,24 +49,6 @@ class Registry(Protocol):
     def delete(self, key: str, name: str) -> None:
         """Remove the value; nothing if it is already gone."""
         ...
-
-
-def assign_ports(
-    kept: Mapping[str, int], sids: Iterable[str], first: int, usable: Callable[[int], bool]
-) -> dict[str, int]:
-    """A port for each SID: the one it had, else the lowest usable port no SID ever had."""
-    wanted = sorted(set(sids))
-    ports = {sid: kept[sid] for sid in wanted if sid in kept}
-    taken = set(kept.values())
-    candidate = first
-    for sid in wanted:
-        if sid in ports:
-            continue
-        while candidate in taken or not usable(candidate):
-            candidate += 1
-        ports[sid] = candidate
-        taken.add(candidate)
-    return ports
 
 
 def set_plan(registry: Registry, sid: str, port: int) -> list[RegValue]:

@@ -8,7 +8,6 @@ import pytest
 from app.platform.windows.proxy_ports import (
     PORTS_KEY,
     ChildProxies,
-    assign_ports,
     clear_plan,
     set_plan,
 )
@@ -18,6 +17,7 @@ from app.platform.windows.registry_win32 import WinRegistry, split_key
 from app.store import Store
 from rules.ageclass import AgeClass
 from rules.policy import ChildProfile
+from rules.ports import assign_ports
 
 ARUZHAN = "S-1-5-21-1-2-3-1001"
 TIMUR = "S-1-5-21-1-2-3-1002"

@@ -17,9 +17,9 @@ from app.platform.linux.accounts import (
     supervised,
     uid_range,
 )
-from app.platform.linux.enforcement import assign_ports
 from rules.ageclass import AgeClass
 from rules.policy import ChildProfile, Policy, SchoolGroup
+from rules.ports import assign_ports
 
 
 def entry(name: str, uid: int, gid: int | None = None) -> pwd.struct_passwd:
