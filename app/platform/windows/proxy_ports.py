@@ -5,13 +5,14 @@ child) gets the lowest free port from 47101 the first time it is seen, keyed by 
 and kept for good in the setting `windows.proxy_ports`, so adding or removing children
 never moves anyone else's port. Every few seconds, and whenever the children change, each
 supervised account whose hive is loaded (the child is signed in, so also right after
-logon) gets the values proxy_settings.py builds, written only where they differ; an
-account no longer supervised gets Qorgan's settings taken out, if they are still ours.
+logon) gets the values proxy_settings.py builds and the tray's Run value (service.py),
+written only where they differ; an account no longer supervised gets Qorgan's settings
+and tray taken out, if they are still ours.
 """
 
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from app.platform.windows.proxy_settings import INTERNET_SETTINGS, proxy_values
@@ -51,18 +52,25 @@ class Registry(Protocol):
         ...
 
 
-def set_plan(registry: Registry, sid: str, port: int) -> list[RegValue]:
-    """The child's proxy values that are not yet as they must be."""
-    return [v for v in proxy_values(sid, port) if registry.read(v.key, v.name) != v.data]
+def set_plan(
+    registry: Registry, sid: str, port: int, others: Sequence[RegValue] = ()
+) -> list[RegValue]:
+    """The child's proxy values, and `others` (its tray), that are not yet as they must be."""
+    wanted = [*proxy_values(sid, port), *others]
+    return [v for v in wanted if registry.read(v.key, v.name) != v.data]
 
 
-def clear_plan(registry: Registry, sid: str, port: int) -> list[tuple[str, str]]:
-    """(key, name) of Qorgan's values to take out, if the proxy still points at our port."""
+def clear_plan(
+    registry: Registry, sid: str, port: int, others: Sequence[RegValue] = ()
+) -> list[tuple[str, str]]:
+    """(key, name) of Qorgan's values to take out: the proxy's if it still points at our
+    port, each of `others` (the tray) if it still holds our data."""
     ours = {(v.key, v.name): v.data for v in proxy_values(sid, port)}
     server = user_key(sid, INTERNET_SETTINGS), "ProxyServer"
+    proxy = [key for key in ours if registry.read(*key) is not None]
     if registry.read(*server) != ours[server]:
-        return []  # someone else's settings now: not ours to remove
-    return [key for key in ours if registry.read(*key) is not None]
+        proxy = []  # someone else's settings now: not ours to remove
+    return [*proxy, *((v.key, v.name) for v in others if registry.read(v.key, v.name) == v.data)]
 
 
 class ChildProxies:
@@ -77,6 +85,7 @@ class ChildProxies:
         *,
         usable: Callable[[int], bool] = lambda port: True,
         clock: Callable[[], float] = time.monotonic,
+        tray: Callable[[str], RegValue] | None = None,
     ) -> None:
         self.store = store
         self._accounts = accounts
@@ -84,6 +93,7 @@ class ChildProxies:
         self._first_port = first_port
         self._usable = usable
         self._clock = clock
+        self._tray = tray  # SID -> the tray's Run value in that hive; None: no tray kept
         self._names: dict[str, str] | None = None  # account -> child, as last seen
         self._missing: set[str] = set()
         self._checked = 0.0
@@ -140,13 +150,14 @@ class ChildProxies:
             try:
                 if not self._registry.loaded(sid):
                     continue  # signed out: done when the hive is loaded at the next logon
+                tray = [self._tray(sid)] if self._tray else []
                 if sid in self.children:
-                    for value in set_plan(self._registry, sid, port):
+                    for value in set_plan(self._registry, sid, port, tray):
                         self._registry.write(value)
                         logger.info("%s: %s set to %s", sid, value.name, value.data)
                 else:
-                    for key, name in clear_plan(self._registry, sid, port):
+                    for key, name in clear_plan(self._registry, sid, port, tray):
                         self._registry.delete(key, name)
                         logger.info("%s: no longer supervised, %s taken out", sid, name)
             except OSError as error:
-                logger.error("the proxy settings of %s were not written: %s", sid, error)
+                logger.error("the proxy and tray values of %s were not written: %s", sid, error)

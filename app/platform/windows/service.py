@@ -3,7 +3,7 @@
 Its binPath runs `qorgan-service.exe --service`, which talks to the SCM (scm.py).
 
 Also the tray's autostart for each child: a Run value in the child's own hive, so parents
-and admins get no tray.
+and admins get no tray; the service keeps it for every supervised child (proxy_ports.py).
 """
 
 from app.platform.windows.paths import SERVICE_NAME, WindowsPaths

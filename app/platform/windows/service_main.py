@@ -4,7 +4,8 @@ The service loop is the one the Linux root service and the demo share
 (app.service.service_loop): decision events into the store, the policy out to the proxy,
 the proxy worker kept up, the parts ticked each second. On Windows the worker listens on
 one loopback port per supervised account, which the service assigns and writes into that
-account's WinINet settings itself (proxy_ports.py); the console and the tray reach it on
+account's WinINet settings itself (proxy_ports.py), with the tray's Run value beside
+them (service.py) so a child added later gets the tray too; the console and the tray reach it on
 the named pipe \\\\.\\pipe\\qorgan (app.ipc.windows_pipe). It keeps each supervised
 account's firewall rules itself (child_firewall.py) and records the proxy's and the
 firewall's health for the console. It runs in a thread of its own
@@ -29,6 +30,7 @@ from app.platform.windows.paths import SERVICE_NAME, windows_paths
 from app.platform.windows.plan import Programs
 from app.platform.windows.proxy_ports import AccountSids, ChildProxies, Registry
 from app.platform.windows.scm import ScmApi, run_as_service
+from app.platform.windows.service import tray_autostart
 from app.platform.windows.setup import FIRST_CHILD_PORT
 from app.service.api import Api
 from app.service.api_protection import ProtectionRecord
@@ -161,12 +163,14 @@ def run_body(
             screentime_state=run_dir / STATE_NAME,
         )
         upkeep.ingest(final=True)  # what a previous run left behind
+        paths = windows_paths(os.environ)  # as the installer's plan sees them
         children = ChildProxies(
             store,
             adapters.accounts,
             adapters.registry,
             first_port,
             usable=lambda port: port_is_free("127.0.0.1", port),
+            tray=lambda sid: tray_autostart(sid, paths),
         )
         supervisor = ProxySupervisor([], "127.0.0.1", first_port, data_dir / "logs" / "proxy.log")
         worker = WindowsProxy(supervisor, run_dir, data_dir)

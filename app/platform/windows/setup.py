@@ -1,8 +1,9 @@
 """`qorgan-service windows-setup|windows-remove`: the whole Windows plan, run or printed.
 
 The Inno Setup installer runs it after copying the files (and before removing them).
-Children may be given as ACCOUNT=SID pairs, for their tray; the school's silent install
-adds --policy.
+Children may still be given as ACCOUNT=SID pairs, for their tray at once, though the
+service now writes each supervised child's tray itself; the school's silent install adds
+--policy.
 """
 
 import argparse
@@ -33,10 +34,10 @@ def parse_child(text: str) -> tuple[str, str]:
 def setup_plan(paths: WindowsPaths, children: Sequence[tuple[str, str]]) -> list[Command]:
     """Service, CA trust, then each named child's tray.
 
-    Each supervised account's proxy port, WinINet settings and firewall rules are the
-    service's to keep (proxy_ports.py, child_firewall.py), for a child added in the
-    console later as much as for one named here, so children are optional and their
-    order does not matter.
+    Each supervised account's proxy port, WinINet settings, tray Run value and firewall
+    rules are the service's to keep (proxy_ports.py, child_firewall.py), for a child
+    added in the console later as much as for one named here, so children are optional
+    and their order does not matter.
     """
     plan = [*service.register_plan(paths), *catrust.trust_plan(str(paths.ca_cert))]
     for _, sid in children:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from app.platform.windows.paths import windows_paths
 from app.platform.windows.proxy_ports import (
     PORTS_KEY,
     ChildProxies,
@@ -14,6 +15,7 @@ from app.platform.windows.proxy_ports import (
 from app.platform.windows.proxy_settings import INTERNET_SETTINGS, proxy_values
 from app.platform.windows.registry import RegType, RegValue, user_key
 from app.platform.windows.registry_win32 import WinRegistry, split_key
+from app.platform.windows.service import tray_autostart
 from app.store import Store
 from rules.ageclass import AgeClass
 from rules.policy import ChildProfile
@@ -158,6 +160,72 @@ def test_a_child_no_longer_supervised_loses_our_settings_but_not_others(store: S
     assert store.setting(PORTS_KEY) == {ARUZHAN: 47101, TIMUR: 47102}  # kept for their return
 
 
+PATHS = windows_paths({"ProgramW6432": r"C:\Program Files"})
+RUN = r"Software\Microsoft\Windows\CurrentVersion\Run"
+TRAY = '"C:\\Program Files\\Qorgan\\gui\\qorgan-tray.exe"'
+
+
+def tray_of(registry: FakeRegistry, sid: str) -> str | int | None:
+    return registry.read(user_key(sid, RUN), "QorganTray")
+
+
+def with_tray(store: Store, registry: FakeRegistry, clock: Clock) -> ChildProxies:
+    tray = lambda sid: tray_autostart(sid, PATHS)  # noqa: E731 - as the service passes it
+    return ChildProxies(store, FakeAccounts(), registry, 47101, clock=clock, tray=tray)
+
+
+def test_a_child_added_later_gets_the_tray_once_signed_in(store: Store) -> None:
+    registry, clock = FakeRegistry({ARUZHAN}), Clock()
+    store.add_child(child("Aruzhan", "aruzhan"))
+    proxies = with_tray(store, registry, clock)
+    proxies.tick()
+    assert tray_of(registry, ARUZHAN) == TRAY
+    store.add_child(child("Timur", "timur"))  # in the console, after the install
+    proxies.tick()  # at once: the children changed
+    assert tray_of(registry, TIMUR) is None  # signed out: no hive to write
+    registry.hives.add(TIMUR)
+    clock.now += 5
+    proxies.tick()
+    assert tray_of(registry, TIMUR) == TRAY
+    assert registry.writes == 2 * 6  # five proxy values and the tray each
+
+
+def test_the_tray_is_written_only_where_it_differs_and_put_back(store: Store) -> None:
+    registry, clock = FakeRegistry({ARUZHAN}), Clock()
+    store.add_child(child("Aruzhan", "aruzhan"))
+    registry.values[user_key(ARUZHAN, RUN), "QorganTray"] = TRAY  # from windows-setup --child
+    proxies = with_tray(store, registry, clock)
+    proxies.tick()
+    assert registry.writes == 5  # the proxy only: the tray was already right
+    registry.values[user_key(ARUZHAN, RUN), "QorganTray"] = r"C:\Users\aruzhan\x.exe"
+    clock.now += 5
+    proxies.tick()
+    assert tray_of(registry, ARUZHAN) == TRAY  # someone else's change put back
+    assert registry.writes == 6
+    clock.now += 5
+    proxies.tick()
+    assert registry.writes == 6  # nothing differs: nothing written
+
+
+def test_an_account_no_longer_supervised_loses_our_tray_only(store: Store) -> None:
+    registry, clock = FakeRegistry({ARUZHAN, TIMUR}), Clock()
+    store.add_child(child("Aruzhan", "aruzhan"))
+    store.add_child(child("Timur", "timur"))
+    proxies = with_tray(store, registry, clock)
+    proxies.tick()
+    registry.values[user_key(TIMUR, RUN), "QorganTray"] = '"D:\\Other\\tray.exe"'
+    registry.values[user_key(ARUZHAN, RUN), "OneDrive"] = "onedrive.exe"
+    store.update_child(child("Aruzhan"))
+    store.update_child(child("Timur"))
+    proxies.tick()
+    assert tray_of(registry, ARUZHAN) is None
+    assert registry.read(user_key(ARUZHAN, RUN), "OneDrive") == "onedrive.exe"  # not ours
+    assert tray_of(registry, TIMUR) == '"D:\\Other\\tray.exe"'  # not our value: left alone
+    store.update_child(child("Aruzhan", "aruzhan"))  # and back under supervision
+    proxies.tick()
+    assert tray_of(registry, ARUZHAN) == TRAY
+
+
 def test_the_registry_plans() -> None:
     registry = FakeRegistry({ARUZHAN})
     wanted = proxy_values(ARUZHAN, 47101)
@@ -169,6 +237,12 @@ def test_the_registry_plans() -> None:
     assert clear_plan(registry, ARUZHAN, 47102) == []  # points elsewhere: not ours
     assert len(clear_plan(registry, ARUZHAN, 47101)) == 5
     assert user_key(ARUZHAN, INTERNET_SETTINGS) == wanted[0].key
+    tray = tray_autostart(ARUZHAN, PATHS)
+    assert set_plan(registry, ARUZHAN, 47101, [tray]) == [tray]
+    assert clear_plan(registry, ARUZHAN, 47102, [tray]) == []  # not written: nothing to take
+    registry.write(tray)
+    assert set_plan(registry, ARUZHAN, 47101, [tray]) == []
+    assert clear_plan(registry, ARUZHAN, 47102, [tray]) == [(tray.key, "QorganTray")]
 
 
 class FakeKey:

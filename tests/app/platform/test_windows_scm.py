@@ -334,6 +334,8 @@ def test_the_windows_service_loop_filters_serves_its_pipe_and_stops(tmp_path: Pa
     assert result == 0
     assert api.blocked_status == 403  # the block page, from the child's own port
     assert api.proxy_server == f"127.0.0.1:{port}"  # written by the service itself
+    run_key = rf"HKU\{ARUZHAN}\Software\Microsoft\Windows\CurrentVersion\Run"
+    assert str(registry.read(run_key, "QorganTray")).endswith('qorgan-tray.exe"')  # and the tray
     assert api.tray_answer["result"]["supervised"] is not False  # type: ignore[index]
     assert states(api)[:2] == [State.START_PENDING, State.RUNNING]
     assert states(api)[-1] is State.STOPPED and api.statuses[-1].win32_exit_code == 0
