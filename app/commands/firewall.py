@@ -9,9 +9,8 @@ import argparse
 from pathlib import Path
 
 from app.paths import database_path
-from app.platform.linux.enforcement import OPEN_PORTS_KEY
-from app.platform.linux.firewall import OpenPort, OpenPortError, PortProblem, open_ports
 from app.store import Store
+from rules.ports import OPEN_PORTS_KEY, OpenPort, OpenPortError, PortProblem, open_ports
 from rules.text import Language, Text
 
 OPENED = Text(

@@ -3,6 +3,7 @@
 Each feature adds one line here: its methods to `register_methods`, its part to `parts`.
 """
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -12,6 +13,7 @@ from app.service import (
     api_blockpage,
     api_console,
     api_core,
+    api_firewall,
     api_lists,
     api_protection,
     api_reports,
@@ -55,6 +57,8 @@ def register_methods(api: Api, mode: str) -> None:
     api_screentime.register(api)
     api_lists.register(api)
     api_reports.register(api)
+    if sys.platform != "win32":  # Windows' rules deny only the web ports: nothing to open
+        api_firewall.register(api)
 
 
 def parts(context: ServiceContext) -> list[Part]:

@@ -1230,6 +1230,49 @@ Choose the language of the console:</translation>
     </message>
 </context>
 <context>
+    <name>OpenPortsBox</name>
+    <message>
+        <source>Open ports</source>
+        <translation>Open ports</translation>
+    </message>
+    <message>
+        <source>Everything but web and DNS is refused for the children; a port opened here goes out directly, not through the filter.</source>
+        <translation>Everything but web and DNS is refused for the children; a port opened here goes out directly, not through the filter.</translation>
+    </message>
+    <message>
+        <source>e.g. 25565/tcp or 27015-27030/udp</source>
+        <translation>e.g. 25565/tcp or 27015-27030/udp</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>write it as PORT/tcp, PORT/udp or FIRST-LAST/tcp</source>
+        <translation>write it as PORT/tcp, PORT/udp or FIRST-LAST/tcp</translation>
+    </message>
+    <message>
+        <source>ports go from 1 to 65535, the first no higher than the last</source>
+        <translation>ports go from 1 to 65535, the first no higher than the last</translation>
+    </message>
+    <message>
+        <source>53, 80, 443 and 853 are the proxy&apos;s (web and DNS go through it)</source>
+        <translation>53, 80, 443 and 853 are the proxy&apos;s (web and DNS go through it)</translation>
+    </message>
+    <message>
+        <source>Opened {port}.</source>
+        <translation>Opened {port}.</translation>
+    </message>
+    <message>
+        <source>Port closed.</source>
+        <translation>Port closed.</translation>
+    </message>
+</context>
+<context>
     <name>PinPage</name>
     <message>
         <source>Parent PIN</source>

@@ -1230,6 +1230,49 @@ Choose the language of the console:</source>
     </message>
 </context>
 <context>
+    <name>OpenPortsBox</name>
+    <message>
+        <source>Open ports</source>
+        <translation>Ашық порттар</translation>
+    </message>
+    <message>
+        <source>Everything but web and DNS is refused for the children; a port opened here goes out directly, not through the filter.</source>
+        <translation>Балаларға вебтен және DNS-тен басқаның бәрі жабық; мұнда ашылған порт сүзгі арқылы емес, тікелей шығады.</translation>
+    </message>
+    <message>
+        <source>e.g. 25565/tcp or 27015-27030/udp</source>
+        <translation>мысалы, 25565/tcp немесе 27015-27030/udp</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>write it as PORT/tcp, PORT/udp or FIRST-LAST/tcp</source>
+        <translation>ПОРТ/tcp, ПОРТ/udp немесе БІРІНШІ-СОҢҒЫ/tcp түрінде жазыңыз</translation>
+    </message>
+    <message>
+        <source>ports go from 1 to 65535, the first no higher than the last</source>
+        <translation>порттар 1-ден 65535-ке дейін, біріншісі соңғысынан үлкен емес</translation>
+    </message>
+    <message>
+        <source>53, 80, 443 and 853 are the proxy&apos;s (web and DNS go through it)</source>
+        <translation>53, 80, 443 және 853 проксидікі (веб пен DNS сол арқылы өтеді)</translation>
+    </message>
+    <message>
+        <source>Opened {port}.</source>
+        <translation>Ашылды: {port}.</translation>
+    </message>
+    <message>
+        <source>Port closed.</source>
+        <translation>Порт жабылды.</translation>
+    </message>
+</context>
+<context>
     <name>PinPage</name>
     <message>
         <source>Parent PIN</source>

@@ -1230,6 +1230,49 @@ Choose the language of the console:</source>
     </message>
 </context>
 <context>
+    <name>OpenPortsBox</name>
+    <message>
+        <source>Open ports</source>
+        <translation>Открытые порты</translation>
+    </message>
+    <message>
+        <source>Everything but web and DNS is refused for the children; a port opened here goes out directly, not through the filter.</source>
+        <translation>Детям закрыто всё, кроме веба и DNS; открытый здесь порт выходит напрямую, минуя фильтр.</translation>
+    </message>
+    <message>
+        <source>e.g. 25565/tcp or 27015-27030/udp</source>
+        <translation>например, 25565/tcp или 27015-27030/udp</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>write it as PORT/tcp, PORT/udp or FIRST-LAST/tcp</source>
+        <translation>пишите ПОРТ/tcp, ПОРТ/udp или ПЕРВЫЙ-ПОСЛЕДНИЙ/tcp</translation>
+    </message>
+    <message>
+        <source>ports go from 1 to 65535, the first no higher than the last</source>
+        <translation>порты от 1 до 65535, первый не больше последнего</translation>
+    </message>
+    <message>
+        <source>53, 80, 443 and 853 are the proxy&apos;s (web and DNS go through it)</source>
+        <translation>53, 80, 443 и 853 принадлежат прокси (веб и DNS идут через него)</translation>
+    </message>
+    <message>
+        <source>Opened {port}.</source>
+        <translation>Открыт: {port}.</translation>
+    </message>
+    <message>
+        <source>Port closed.</source>
+        <translation>Порт закрыт.</translation>
+    </message>
+</context>
+<context>
     <name>PinPage</name>
     <message>
         <source>Parent PIN</source>

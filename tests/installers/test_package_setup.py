@@ -8,10 +8,11 @@ import pytest
 
 from app.platform.linux import catrust
 from app.platform.linux.catrust import PcFacts, Run, TrustPaths
-from app.platform.linux.enforcement import OPEN_PORTS_KEY, PORTS_KEY
+from app.platform.linux.enforcement import PORTS_KEY
 from app.platform.linux.packaging import setup
 from app.report.files import RenderError, renderer_command
 from app.store import Store
+from rules.ports import OPEN_PORTS_KEY
 
 
 def test_the_folders_setup_makes_are_recorded_and_removed_when_empty(tmp_path: Path) -> None:

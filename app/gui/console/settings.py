@@ -1,4 +1,5 @@
-"""Settings: language, how long history is kept, the e-mailed report, export or erase all."""
+"""Settings: language, how long history is kept, the e-mailed report, open ports, export or
+erase all."""
 
 from collections.abc import Callable
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.console.all_data import AllDataBox
 from app.gui.console.child_form import language_box
+from app.gui.console.open_ports import OpenPortsBox
 from app.gui.console.state import ConsoleState
 from app.gui.i18n import current_language
 from app.gui.texts import error_text
@@ -48,6 +50,7 @@ class SettingsPage(Page):
         self.save = QPushButton()
         self.note = Note()
         self.data = AllDataBox(state, self.note)
+        self.open_ports = OpenPortsBox(state, self.note)
         self._lay_out()
         self.language.activated.connect(self._on_language)
         self.idle.valueChanged.connect(set_idle_minutes)
@@ -92,6 +95,7 @@ class SettingsPage(Page):
         left = QVBoxLayout()
         left.addWidget(self.general)
         left.addWidget(self.data)
+        left.addWidget(self.open_ports)
         left.addStretch()
         columns.addLayout(left, 1)
         columns.addWidget(self.email, 1)
@@ -133,15 +137,18 @@ class SettingsPage(Page):
         )
         self.save.setText(self.tr("Save settings"))
         self.data.retranslate()
+        self.open_ports.retranslate()
         self.language.setCurrentIndex(self.language.findData(str(current_language())))
 
     def set_writable(self, writable: bool) -> None:
         for widget in (self.retention, self.email, self.save, self.data):
             widget.setEnabled(writable)
+        self.open_ports.set_writable(writable)
 
     def activate(self) -> None:
         if self.state.unlocked:
             self.state.call("settings.get", on_result=self.show_settings)
+            self.open_ports.load()
 
     def show_settings(self, result: JsonValue) -> None:
         self.loaded = True

@@ -19,15 +19,12 @@ from app.platform.linux.firewall import (
     FirewallError,
     FirewallPlan,
     FirewallState,
-    OpenPort,
-    OpenPortError,
 )
 from app.store import Store
 from rules.policy import Policy
-from rules.ports import assign_ports
+from rules.ports import OPEN_PORTS_KEY, OpenPort, OpenPortError, assign_ports
 
 PORTS_KEY = "firewall.ports"
-OPEN_PORTS_KEY = "firewall.open_ports"
 CHECK_EVERY = 5.0
 RETRY_EVERY = 5.0
 

@@ -22,10 +22,10 @@ from app.platform.linux.firewall import (
     FirewallError,
     FirewallPlan,
     FirewallState,
-    Protocol4,
     Runner,
     loopback_mark,
 )
+from rules.ports import Protocol4
 
 ENTRY, CHILD, LOOPBACK, REPLY = "QORGAN-OUT", "QORGAN-CHILD", "QORGAN-LOOPBACK", "QORGAN-REPLY"
 CHAINS = {"nat": (ENTRY,), "filter": (ENTRY, CHILD, LOOPBACK, REPLY)}

@@ -20,7 +20,7 @@ from app.gui.console.window import ConsoleWindow
 from app.gui.i18n import Translations, build
 from app.gui.qtipc import ServiceClient
 from app.ipc.server import IpcServer
-from app.service import api_console, api_core
+from app.service import api_console, api_core, api_firewall
 from app.service.api import Api, Call
 from app.store import Store
 from rules.ageclass import AgeClass
@@ -40,6 +40,7 @@ class Service:
         self.api = Api(lambda: Store.open(self.database), datetime.now, frozenset())
         api_core.register(self.api, mode="demo")
         api_console.register(self.api, mode="demo")
+        api_firewall.register(self.api)
         self.server = IpcServer(data_dir / "run" / "qorgan.sock", self.api.dispatch)
         self.calls: list[tuple[str, dict[str, JsonValue]]] = []
 

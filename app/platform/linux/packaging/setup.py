@@ -24,18 +24,12 @@ from app.platform.linux.accounts import (
     supervised_now,
 )
 from app.platform.linux.backends import choose_firewall
-from app.platform.linux.enforcement import OPEN_PORTS_KEY, PORTS_KEY
-from app.platform.linux.firewall import (
-    FirewallError,
-    FirewallPlan,
-    OpenPort,
-    OpenPortError,
-    open_ports,
-)
+from app.platform.linux.enforcement import PORTS_KEY
+from app.platform.linux.firewall import FirewallError, FirewallPlan
 from app.service.main import install_trust
 from app.service.root_proxy import DNS_PORT, FIRST_CHILD_PORT, PROXY_USER, Layout, ensure_ca
 from app.store import Store
-from rules.ports import assign_ports
+from rules.ports import OPEN_PORTS_KEY, OpenPort, OpenPortError, assign_ports, open_ports
 
 CREATED_LIST = "created-dirs.txt"
 

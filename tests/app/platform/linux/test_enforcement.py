@@ -7,10 +7,11 @@ import pytest
 
 from app.cli import main
 from app.paths import database_path
-from app.platform.linux.enforcement import OPEN_PORTS_KEY, Enforcement
-from app.platform.linux.firewall import FirewallPlan, FirewallState, OpenPort, Protocol4
+from app.platform.linux.enforcement import Enforcement
+from app.platform.linux.firewall import FirewallPlan, FirewallState
 from app.store import Store
 from rules.policy import Policy
+from rules.ports import OPEN_PORTS_KEY, OpenPort, Protocol4
 
 
 class FakeFirewall:

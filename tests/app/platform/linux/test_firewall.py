@@ -23,15 +23,11 @@ from app.platform.linux.firewall import (
     FirewallPlan,
     FirewallState,
     NftFirewall,
-    OpenPort,
-    OpenPortError,
-    PortProblem,
-    Protocol4,
     loopback_mark,
-    open_ports,
     ruleset,
 )
 from app.platform.linux.iptables import IPV4, IPV6, IptablesFirewall, restore_script, rules
+from rules.ports import OpenPort, OpenPortError, PortProblem, Protocol4, open_ports
 
 NOBODY = 65534  # plays the child: an account that exists on every Linux
 SYSTEM_PYTHON = "/usr/bin/python3"  # runnable by any account (a pyenv under /root is not)
