@@ -119,10 +119,16 @@ class AntiBypass:
         names = [] if self.resolved is None else self.resolved.names(host.strip("[]"))
         if not names:
             return
-        active = self.policy.active()
-        if active is None or not active.is_child:
-            return  # the policy filter answers with its "starting" page, or filters nothing
-        url, decision = self.policy.decide(active, [host_url(name) for name in names])
+        try:
+            active = self.policy.active()
+            if active is None or not active.is_child:
+                return  # the policy filter answers with its "starting" page, or filters nothing
+            url, decision = self.policy.decide(active, [host_url(name) for name in names])
+        except Exception:
+            # Raised on, it would stop the policy filter's hook too and let the request go out.
+            logger.exception("judging %s by its names failed; answering with the 503 page", host)
+            self.policy.answer_starting(flow)
+            return
         if decision.blocked:
             flow.metadata[DECISION_KEY] = decision
             self.policy.answer_blocked(flow, active, url.host, decision)

@@ -14,6 +14,7 @@ from OpenSSL import SSL
 from app.paths import assets_dir
 from app.service.snapshot import write_snapshot
 from proxy.antibypass import AntiBypass
+from proxy.childmap import CURRENT_CHILD
 from proxy.contentfilter import SMALL_BODY, ContentFilter, load_phrases
 from proxy.policyfilter import DECISION_KEY, OWN_PAGE_KEY, SCORE_PENDING_KEY, PolicyFilter
 from proxy.qorganpages import QorganPages
@@ -376,6 +377,26 @@ def test_a_bare_address_for_a_non_child_or_without_a_policy_is_left_to_the_filte
             f = flow("http://198.51.100.9/")
             addon.requestheaders(f)
         assert f.response is None
+
+
+def test_a_bare_address_whose_judging_fails_gets_the_503_page(
+    tmp_path: Path, policy: PolicyFilter
+) -> None:
+    """Raised on, the failure would stop the policy filter's hook too: the request went out."""
+    resolved = ResolvedNames()
+    resolved.add("vk.com", "198.51.100.9")
+    addon = AntiBypass(policy, resolved)
+    with taddons.context(policy, addon) as tctx:
+        configure(tctx, policy, tmp_path)
+        # The port map names a child the snapshot no longer has: `active()` raises.
+        token = CURRENT_CHILD.set("Removed")
+        try:
+            f = flow("http://198.51.100.9/")
+            addon.requestheaders(f)
+        finally:
+            CURRENT_CHILD.reset(token)
+    assert f.response is not None and f.response.status_code == 503
+    assert f.metadata[DECISION_KEY] is None
 
 
 @pytest.mark.parametrize(
