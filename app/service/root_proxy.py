@@ -119,17 +119,17 @@ class ServiceProxy:
 
 def end_stale_workers(uid: int) -> list[int]:
     """Stop what runs as the proxy's user: a worker left by a service that was killed."""
-    ended = []
+    ended: list[psutil.Process] = []
     for process in psutil.process_iter(["uids"]):
         uids = process.info["uids"]
         if uids is not None and uid in (uids.real, uids.effective):
             try:
                 process.kill()
-                ended.append(process.pid)
+                ended.append(process)
             except psutil.Error:
                 continue
-    psutil.wait_procs([psutil.Process(pid) for pid in ended if psutil.pid_exists(pid)], 5)
-    return ended
+    psutil.wait_procs(ended, 5)  # a process already gone counts as ended, never an error
+    return [process.pid for process in ended]
 
 
 def ensure_ca(confdir: Path, proxy: Account) -> bytes:

@@ -20,6 +20,7 @@ from app.store.rows import (
     usage_from_row,
 )
 from app.store.settings import read_setting
+from rules.decision import Verdict
 from rules.records import Alert, ChildRequest, DecisionEvent, RequestStatus, Usage
 
 DEFAULT_RETENTION_DAYS = 90
@@ -169,11 +170,15 @@ def mark_alerts_seen(db: Database, up_to_id: int, at: datetime) -> int:
 
 
 def refused_events(db: Database, child: str, since: datetime) -> list[DecisionEvent]:
-    """The child's connections refused at the TLS handshake from `since` on, oldest first."""
+    """The child's blocked sites refused at the TLS handshake from `since` on, oldest first.
+
+    An allowed site refused because its address was not the one the DNS stub gave (a tunnel
+    borrowing its name) is not among them: nothing about it is blocked to ask for.
+    """
     rows = db.query(
         "SELECT * FROM decision_events WHERE child = ? AND at >= ? AND rule_id LIKE ?"
-        " ORDER BY at, id",
-        [child, timestamp(since), REFUSED_RULE_PREFIX + "%"],
+        " AND verdict = ? ORDER BY at, id",
+        [child, timestamp(since), REFUSED_RULE_PREFIX + "%", str(Verdict.BLOCK)],
     )
     return [event_from_row(row) for row in rows]
 

@@ -2,6 +2,7 @@
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -178,3 +179,19 @@ def test_retention_comes_from_settings(store: Store) -> None:
     store.set_setting("retention_days", "forever")
     with pytest.raises(StoreError, match="retention_days"):
         store.purge(NOW)
+
+
+def test_only_blocked_sites_refused_at_the_handshake_are_the_childs_to_ask_for(
+    store: Store,
+) -> None:
+    blocked = replace(event(NOW), rule_id="tls-refused:category:gambling@12+")
+    # An allowed name whose connection went to an address the DNS stub never gave.
+    allowed = replace(
+        event(NOW, host="school.example"),
+        verdict=Verdict.ALLOW,
+        step=Step.DEFAULT,
+        rule_id="tls-refused:default",
+        category=None,
+    )
+    store.record_events([blocked, allowed, event(NOW)])
+    assert store.refused_events("Aruzhan", NOW - timedelta(minutes=1)) == [blocked]
