@@ -5,6 +5,7 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -43,6 +44,42 @@ def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Demo]:
     yield started
     if started.process.poll() is None:
         started.kill()
+
+
+@contextmanager
+def open_console(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, language: Language
+) -> Iterator[tuple[ConsoleWindow, ConsoleState]]:
+    """The parent console, shown and connected to the demo's service, in `language`."""
+    build(tmp_path / "i18n")
+    translations = Translations(qapp, tmp_path / "i18n")
+    translations.switch(language)
+    client = ServiceClient(socket_path(tmp_path / "data"))
+    state = ConsoleState(client)
+    idle = IdleWatcher(qapp)
+    window = ConsoleWindow(
+        state,
+        choose_language=translations.switch,
+        idle=idle,
+        today=date.today(),
+        set_idle_minutes=lambda minutes: None,
+        idle_minutes=5,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    client.start()
+    try:
+        yield window, state
+    finally:
+        idle.stop()
+        client.stop()
+        translations.uninstall()
+
+
+def sign_in(qtbot: QtBot, window: ConsoleWindow) -> None:
+    qtbot.waitUntil(window.login.pin.isEnabled, timeout=10_000)
+    window.login.pin.setText(PIN)
+    window.login.submit()
 
 
 def status_through(demo: Demo, url: str) -> int | None:
@@ -109,24 +146,7 @@ def test_a_new_parent_sets_up_qorgan_and_the_proxy_obeys_the_console(
     local = f"http://localhost:{upstream.port}/hello"
     assert status_through(demo, local) == 200
 
-    build(tmp_path / "i18n")
-    translations = Translations(qapp, tmp_path / "i18n")
-    translations.switch(Language.KK)
-    client = ServiceClient(socket_path(data))
-    state = ConsoleState(client)
-    idle = IdleWatcher(qapp)
-    window = ConsoleWindow(
-        state,
-        choose_language=translations.switch,
-        idle=idle,
-        today=date.today(),
-        set_idle_minutes=lambda minutes: None,
-        idle_minutes=5,
-    )
-    qtbot.addWidget(window)
-    window.show()
-    client.start()
-    try:
+    with open_console(qtbot, qapp, tmp_path, Language.KK) as (window, state):
         run_the_wizard(qtbot, window)
         deny_in_the_console(qtbot, window, "localhost")
         wait_for(
@@ -144,9 +164,6 @@ def test_a_new_parent_sets_up_qorgan_and_the_proxy_obeys_the_console(
             asked = child_side.call("screentime.ask", minutes=20, message="үй тапсырмасы")
         assert isinstance(asked, dict) and asked["status"] == "pending"
         approve_in_the_console(qtbot, window, state)
-    finally:
-        idle.stop()
-        client.stop()
     with Store.open(database_path(data)) as store:
         [request] = store.requests()
         child = store.child("Aruzhan")
@@ -164,30 +181,11 @@ def test_a_bypass_attempt_through_the_proxy_shows_at_once_in_the_open_console(
     data = tmp_path / "data"
     with IpcClient(socket_path(data)) as first_run:
         first_run.call("auth.set_pin", pin=PIN)
-    build(tmp_path / "i18n")
-    translations = Translations(qapp, tmp_path / "i18n")
-    translations.switch(Language.EN)
-    client = ServiceClient(socket_path(data))
-    state = ConsoleState(client)
-    idle = IdleWatcher(qapp)
-    window = ConsoleWindow(
-        state,
-        choose_language=translations.switch,
-        idle=idle,
-        today=date.today(),
-        set_idle_minutes=lambda minutes: None,
-        idle_minutes=5,
-    )
-    qtbot.addWidget(window)
     notices: list[tuple[str, str]] = []
-    window.alerts.notify = lambda title, text: notices.append((title, text))
-    window.show()
-    client.start()
-    banner = window.alerts.banner
-    try:
-        qtbot.waitUntil(window.login.pin.isEnabled, timeout=10_000)
-        window.login.pin.setText(PIN)
-        window.login.submit()
+    with open_console(qtbot, qapp, tmp_path, Language.EN) as (window, _):
+        window.alerts.notify = lambda title, text: notices.append((title, text))
+        banner = window.alerts.banner
+        sign_in(qtbot, window)
         qtbot.waitUntil(lambda: window.alerts.watcher.cursor is not None, timeout=10_000)
         assert banner.isHidden() and notices == []
 
@@ -204,10 +202,6 @@ def test_a_bypass_attempt_through_the_proxy_shows_at_once_in_the_open_console(
         qtbot.waitUntil(dashboard.alert_count.isHidden, timeout=10_000)
         qtbot.wait(6000)  # a poll later, nothing new
         assert banner.isHidden() and len(notices) == 1
-    finally:
-        idle.stop()
-        client.stop()
-        translations.uninstall()
     with Store.open(database_path(data)) as store:
         assert store.unseen_alert_counts() == {}
         assert [a.detail for a in store.alerts_after(0)] == ["dns.google"]
@@ -257,33 +251,10 @@ def test_a_bedtime_set_in_the_console_is_what_qorgan_check_enforces(
         first_run.call("auth.set_pin", pin=PIN)
     night = date.today() + timedelta(days=3)
     weekday = Weekday(night.weekday())
-    build(tmp_path / "i18n")
-    translations = Translations(qapp, tmp_path / "i18n")
-    translations.switch(Language.RU)
-    client = ServiceClient(socket_path(data))
-    state = ConsoleState(client)
-    idle = IdleWatcher(qapp)
-    window = ConsoleWindow(
-        state,
-        choose_language=translations.switch,
-        idle=idle,
-        today=date.today(),
-        set_idle_minutes=lambda minutes: None,
-        idle_minutes=5,
-    )
-    qtbot.addWidget(window)
-    window.show()
-    client.start()
-    try:
-        qtbot.waitUntil(window.login.pin.isEnabled, timeout=10_000)
-        window.login.pin.setText(PIN)
-        window.login.submit()
+    with open_console(qtbot, qapp, tmp_path, Language.RU) as (window, state):
+        sign_in(qtbot, window)
         qtbot.waitUntil(lambda: bool(state.policy.children), timeout=10_000)
         set_bedtime_in_the_console(qtbot, window, weekday)
-    finally:
-        idle.stop()
-        client.stop()
-        translations.uninstall()
     with Store.open(database_path(data)) as store:
         rules = store.child("Aruzhan").rules.week[weekday]
     assert rules.bedtime == Bedtime(21 * 60, 7 * 60)
