@@ -217,6 +217,7 @@ def test_any_space_between_the_words_of_a_phrase(space: str) -> None:
     ):
         assert rate.score(text).total == 40, repr(text)
     assert rate.score(f"online{space}casino{space}bonuses").total == 0
+    assert rate.score(f"online{space}poker").total == 0  # the same first word, then another
 
 
 def test_places_are_counted_in_characters_beyond_the_basic_plane() -> None:
